@@ -1,0 +1,61 @@
+# Theo dõi kết luận: `make run` starts the product with demo data; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_PASSWORD ?= demo
+PYTEST_ARGS ?=
+
+.PHONY: run test install browser migrate demo lint bench clean
+
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần Python 3.11 ($(PYTHON)); đặt PYTHON=... nếu nó có tên khác."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+install: $(VENV)/.installed
+
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Cài Chromium từ kho Debian cho các kiểm thử trình duyệt..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	fi
+
+migrate: install
+	DEBUG=1 $(PY) manage.py migrate --noinput
+
+demo: migrate
+	DEBUG=1 $(PY) manage.py seed_demo --password $(DEMO_PASSWORD)
+
+# The web server and a Celery worker with beat, on the embedded defaults (SQLite, the broker and
+# mail under var/). Ctrl+C stops both.
+run: demo
+	@echo ""
+	@echo "  Theo dõi kết luận: http://$(HOST):$(PORT)/"
+	@echo "  Đăng nhập (mật khẩu: $(DEMO_PASSWORD)): office (Văn phòng), leader (Lãnh đạo),"
+	@echo "  soyte (Sở Y tế), sotttt (Sở TT&TT), lucngan (UBND huyện Lục Ngạn)"
+	@echo "  Thư nhắc việc được ghi vào var/mail/"
+	@echo ""
+	@DEBUG=1 $(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=1 \
+	    --schedule=var/celerybeat-schedule > var/celery.log 2>&1 & \
+	  worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	  DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install browser
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: install
+	$(PY) benchmarks/bench_reader.py
+
+clean:
+	rm -rf var .pytest_cache .hypothesis

@@ -1,0 +1,72 @@
+"""The three kinds of people: office staff and leaders are Django groups; agency officers and
+heads are users with a Membership. Every permission check in the product goes through here."""
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+OFFICE_STAFF_GROUP = "office_staff"
+LEADERS_GROUP = "leaders"
+
+
+def _group_names(user) -> frozenset[str]:
+    cached = getattr(user, "_role_group_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True)) if user.is_authenticated else frozenset()
+        user._role_group_names = cached
+    return cached
+
+
+def is_office_staff(user: AbstractBaseUser | AnonymousUser) -> bool:
+    return user.is_authenticated and (user.is_superuser or OFFICE_STAFF_GROUP in _group_names(user))
+
+
+def is_leader(user: AbstractBaseUser | AnonymousUser) -> bool:
+    return user.is_authenticated and LEADERS_GROUP in _group_names(user)
+
+
+def sees_everything(user) -> bool:
+    """Office staff and leaders see every task; officers only their agencies'."""
+    return is_office_staff(user) or is_leader(user)
+
+
+def agency_ids(user) -> frozenset[int]:
+    """The agencies the user works for (officer or head)."""
+    cached = getattr(user, "_role_agency_ids", None)
+    if cached is None:
+        cached = (
+            frozenset(user.memberships.values_list("agency_id", flat=True)) if user.is_authenticated else frozenset()
+        )
+        user._role_agency_ids = cached
+    return cached
+
+
+def headed_agency_ids(user) -> frozenset[int]:
+    from agencies.models import Membership
+
+    if not user.is_authenticated:
+        return frozenset()
+    return frozenset(user.memberships.filter(role=Membership.Role.HEAD).values_list("agency_id", flat=True))
+
+
+# Office staff keep the reference data (agencies, aliases, groups, memberships) in the admin.
+_OFFICE_STAFF_PERMISSIONS = {
+    "agencies": ["agency", "agencyalias", "agencygroup", "agencykind", "membership"],
+    "meetings": ["meeting", "conclusionnotice", "conclusion"],
+}
+
+
+def ensure_role_groups() -> None:
+    """Create the role groups and give office staff their admin permissions (idempotent)."""
+    from django.contrib.auth.models import Group, Permission
+
+    office, _ = Group.objects.get_or_create(name=OFFICE_STAFF_GROUP)
+    Group.objects.get_or_create(name=LEADERS_GROUP)
+    codenames = [
+        f"{action}_{model}"
+        for models in _OFFICE_STAFF_PERMISSIONS.values()
+        for model in models
+        for action in ("add", "change", "delete", "view")
+    ]
+    permissions = Permission.objects.filter(
+        content_type__app_label__in=list(_OFFICE_STAFF_PERMISSIONS), codename__in=codenames
+    )
+    office.permissions.add(*permissions)

@@ -1,0 +1,230 @@
+"""Tasks: what a conclusion asks one agency to do, by when, and everything that happened to it.
+
+Only facts are stored (due date in force, submission, verification, cancellation). Labels such
+as "Quá hạn" are derived from them and today's date in `directives.status`.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+from agencies.models import Agency, AgencyGroup
+from meetings.models import Conclusion
+
+
+class DeadlineKind(models.TextChoices):
+    DATE = "date", "Có thời hạn"
+    RECURRING = "recurring", "Định kỳ"
+    ONGOING = "ongoing", "Thường xuyên"
+    NONE = "none", "Không thời hạn"
+
+
+class Recurrence(models.TextChoices):
+    DAILY = "daily", "Hằng ngày"
+    WEEKLY = "weekly", "Hằng tuần"
+    MONTHLY = "monthly", "Hằng tháng"
+
+
+class Assignment(models.Model):
+    """One directive given to several agencies at once (a collective name, or co-leads).
+
+    Each agency gets its own Task, followed up and late on its own; the assignment keeps them
+    together and remembers how the notice named them.
+    """
+
+    conclusion = models.ForeignKey(Conclusion, on_delete=models.CASCADE, related_name="assignments")
+    lead_text = models.CharField("giao cho (như ghi trên văn bản)", max_length=500)
+    group = models.ForeignKey(AgencyGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "giao việc chung"
+        verbose_name_plural = "giao việc chung"
+
+    def __str__(self) -> str:
+        return self.lead_text
+
+
+class TaskQuerySet(models.QuerySet):
+    def with_status(self, today=None):
+        """Annotate `status` (a TaskStatus value) as of `today` (default: today in the office's time zone)."""
+        from directives.status import status_expression
+
+        return self.annotate(status=status_expression(today))
+
+    def published(self):
+        return self.filter(published_at__isnull=False)
+
+    def open(self):
+        return self.filter(cancelled_at__isnull=True, completed_on__isnull=True)
+
+
+class Task(models.Model):
+    conclusion = models.ForeignKey(Conclusion, on_delete=models.PROTECT, related_name="tasks", verbose_name="kết luận")
+    assignment = models.ForeignKey(
+        Assignment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tasks",
+        verbose_name="giao việc chung",
+    )
+    action = models.TextField("nội dung nhiệm vụ")
+    lead = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="led_tasks", verbose_name="cơ quan chủ trì")
+    coordinating = models.ManyToManyField(
+        Agency,
+        through="TaskCoordination",
+        through_fields=("task", "agency"),
+        related_name="coordinated_tasks",
+        blank=True,
+        verbose_name="cơ quan phối hợp",
+    )
+    deadline_kind = models.CharField(
+        "loại thời hạn", max_length=16, choices=DeadlineKind.choices, default=DeadlineKind.DATE
+    )
+    recurrence = models.CharField("chu kỳ", max_length=16, choices=Recurrence.choices, blank=True)
+    due_date = models.DateField("hạn xử lý", null=True, blank=True)
+    # The date the notice gave; extensions move due_date only, reports show both.
+    original_due_date = models.DateField("hạn ban đầu", null=True, blank=True)
+    # Where the notice text assigns it (sentence and offsets), when it was read from the text.
+    source_text = models.TextField("trích văn bản", blank=True)
+    source_start = models.PositiveIntegerField(null=True, blank=True)
+    source_end = models.PositiveIntegerField(null=True, blank=True)
+
+    published_at = models.DateTimeField("giao lúc", null=True, blank=True)
+    submitted_at = models.DateTimeField("báo cáo hoàn thành lúc", null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    completion_note = models.TextField("kết quả thực hiện", blank=True)
+    returned_at = models.DateTimeField("trả lại lúc", null=True, blank=True)
+    return_reason = models.TextField("lý do trả lại", blank=True)
+    completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    verified_at = models.DateTimeField("xác nhận lúc", null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    cancelled_at = models.DateTimeField("hủy lúc", null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    cancel_reason = models.TextField("lý do hủy", blank=True)
+    superseded_by = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="supersedes", verbose_name="thay thế bởi"
+    )
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = "nhiệm vụ"
+        verbose_name_plural = "nhiệm vụ"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(deadline_kind=DeadlineKind.DATE) | Q(due_date__isnull=False),
+                name="task_date_kind_has_due_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(deadline_kind=DeadlineKind.DATE) | Q(due_date__isnull=True),
+                name="task_only_date_kind_has_due_date",
+            ),
+            models.CheckConstraint(
+                condition=(Q(deadline_kind=DeadlineKind.RECURRING) & ~Q(recurrence=""))
+                | (~Q(deadline_kind=DeadlineKind.RECURRING) & Q(recurrence="")),
+                name="task_recurrence_iff_recurring",
+            ),
+            models.CheckConstraint(
+                condition=Q(completed_on__isnull=True) | Q(verified_at__isnull=False),
+                name="task_completion_is_verified",
+            ),
+            models.CheckConstraint(
+                condition=Q(source_start__isnull=True) | Q(source_end__gte=F("source_start")),
+                name="task_source_span_ordered",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["lead", "due_date"], name="task_lead_due"),
+            models.Index(fields=["due_date"], name="task_due"),
+        ]
+
+    def __str__(self) -> str:
+        return self.action[:100]
+
+    @property
+    def is_open(self) -> bool:
+        return self.cancelled_at is None and self.completed_on is None
+
+    def status_on(self, today=None):
+        from directives.status import compute_status
+
+        return compute_status(self, today)
+
+
+class TaskCoordination(models.Model):
+    """A coordinating agency (cơ quan phối hợp) of a task.
+
+    `lead` repeats the task's lead so that the database itself refuses a lead listed as
+    coordinating too; the services that change a task's lead update it in the same transaction.
+    """
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="coordinations")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="coordinations")
+    lead = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "cơ quan phối hợp"
+        verbose_name_plural = "cơ quan phối hợp"
+        constraints = [
+            models.UniqueConstraint(fields=["task", "agency"], name="coordination_unique_agency"),
+            models.CheckConstraint(condition=~Q(agency=F("lead")), name="coordination_not_lead"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.agency)
+
+
+class TaskEvent(models.Model):
+    """One change in a task's life: who, when, what, with the values before and after."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", "Tạo nhiệm vụ"
+        UPDATED = "updated", "Sửa nhiệm vụ"
+        PUBLISHED = "published", "Giao nhiệm vụ"
+        REPORTED = "reported", "Báo cáo tiến độ"
+        SUBMITTED = "submitted", "Báo cáo hoàn thành"
+        VERIFIED = "verified", "Xác nhận hoàn thành"
+        RETURNED = "returned", "Trả lại"
+        EXTENSION_REQUESTED = "extension_requested", "Đề nghị gia hạn"
+        EXTENSION_DECIDED = "extension_decided", "Quyết định gia hạn"
+        REASSIGNED = "reassigned", "Đổi cơ quan chủ trì"
+        CANCELLED = "cancelled", "Hủy nhiệm vụ"
+        SUPERSEDED = "superseded", "Thay thế bằng chỉ đạo khác"
+        HANDED_OVER = "handed_over", "Chuyển giao do sắp xếp cơ quan"
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The actor's agency name at the time, so renames never rewrite history.
+    actor_agency = models.CharField(max_length=255, blank=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    # {"field": {"before": ..., "after": ...}, ...} plus kind-specific facts (dates as ISO strings).
+    data = models.JSONField(default=dict, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = "lịch sử nhiệm vụ"
+        verbose_name_plural = "lịch sử nhiệm vụ"
+        indexes = [models.Index(fields=["task", "at"], name="taskevent_task_at")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.at:%d/%m/%Y %H:%M})"

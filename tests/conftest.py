@@ -1,0 +1,74 @@
+"""The people of the story, and the checks that the real services are there when CI needs them."""
+
+import os
+
+import pytest
+
+from agencies.models import Membership
+from tests.factories import AgencyFactory, MembershipFactory, UserFactory, leader_user, office_user
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def _service_missing(reason: str):
+    """In CI a missing service is a failure, never a quiet skip; on a laptop it is a skip."""
+    if IN_CI:
+        pytest.fail(f"CI needs this service: {reason}")
+    pytest.skip(reason)
+
+
+def using_postgres() -> bool:
+    return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+
+
+@pytest.fixture(autouse=True)
+def _require_services(request):
+    if request.node.get_closest_marker("postgres") and not using_postgres():
+        _service_missing("DATABASE_URL must point at PostgreSQL")
+
+
+@pytest.fixture
+def office_clerk(db):
+    return office_user(username="office", first_name="Chuyên viên", last_name="Văn phòng")
+
+
+@pytest.fixture
+def leader(db):
+    return leader_user(username="leader", first_name="Lãnh đạo", last_name="UBND tỉnh")
+
+
+@pytest.fixture
+def health_dept(db):
+    return AgencyFactory(name="Sở Y tế", short_name="SYT")
+
+
+@pytest.fixture
+def ict_dept(db):
+    return AgencyFactory(name="Sở Thông tin và Truyền thông", short_name="Sở TT&TT")
+
+
+@pytest.fixture
+def unrelated_dept(db):
+    return AgencyFactory(name="Sở Tư pháp")
+
+
+@pytest.fixture
+def health_dept_officer(health_dept):
+    return MembershipFactory(user=UserFactory(username="soyte"), agency=health_dept).user
+
+
+@pytest.fixture
+def health_dept_head(health_dept):
+    return MembershipFactory(
+        user=UserFactory(username="giamdoc-soyte"), agency=health_dept, role=Membership.Role.HEAD
+    ).user
+
+
+@pytest.fixture
+def ict_dept_officer(ict_dept):
+    return MembershipFactory(user=UserFactory(username="sotttt"), agency=ict_dept).user
+
+
+@pytest.fixture
+def unrelated_officer(unrelated_dept):
+    return MembershipFactory(user=UserFactory(username="sotuphap"), agency=unrelated_dept).user
