@@ -1,0 +1,229 @@
+"""python manage.py seed_demo [--password demo]: the demo province, its people and four notices.
+
+Idempotent: running it again changes nothing but the demo users' passwords.
+"""
+
+import datetime as dt
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from agencies.models import Agency, AgencyAlias, AgencyGroup, AgencyKind, Membership
+from agencies.names import normalize
+from agencies.roles import LEADERS_GROUP, OFFICE_STAFF_GROUP, ensure_role_groups
+from directives.demo import province
+from directives.demo.notices import NUMBERED, NOT_AN_AGENCY, SEEDS, SeedNotice, body_end, find_span, paragraphs
+from directives.models import Task, TaskEvent
+from directives.services import notice_publish, tasks_assign
+from meetings.models import Conclusion, ConclusionNotice, Meeting
+
+
+class Command(BaseCommand):
+    help = "Tạo dữ liệu mẫu: cơ quan của tỉnh, người dùng mẫu và bốn thông báo kết luận."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--password", default="demo", help="Mật khẩu của các người dùng mẫu (mặc định: demo).")
+
+    @transaction.atomic
+    def handle(self, *args, password: str, **options):
+        if not password:
+            raise CommandError("Mật khẩu không được để trống.")
+        ensure_role_groups()
+        kinds = self._kinds()
+        self._agencies(kinds)
+        self._groups(kinds)
+        office = self._users(password)
+        created = sum(self._notice(seed, office) for seed in SEEDS)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Dữ liệu mẫu sẵn sàng: {Agency.objects.count()} cơ quan, {AgencyGroup.objects.count()} nhóm, "
+                f"{ConclusionNotice.objects.count()} thông báo ({created} mới), {Task.objects.count()} nhiệm vụ."
+            )
+        )
+
+    # --- Agencies -------------------------------------------------------------------------------
+    def _kinds(self) -> dict[str, AgencyKind]:
+        kinds = {}
+        for code, name, order in province.KINDS:
+            kinds[code], _ = AgencyKind.objects.get_or_create(code=code, defaults={"name": name, "order": order})
+        return kinds
+
+    def _agency(self, name, short_name, kind, aliases=(), parent=None) -> Agency:
+        email_user = normalize(short_name or name).replace(" ", "")[:30]
+        agency, _ = Agency.objects.get_or_create(
+            name=name,
+            defaults={
+                "short_name": short_name,
+                "kind": kind,
+                "parent": parent,
+                "email": f"{email_user}@bacgiang.example",
+            },
+        )
+        for alias in {short_name, *aliases} - {""}:
+            if normalize(alias) != agency.name_normalized:
+                AgencyAlias.objects.get_or_create(
+                    name_normalized=normalize(alias), defaults={"name": alias, "agency": agency}
+                )
+        return agency
+
+    def _agencies(self, kinds):
+        for code, rows in (
+            ("department", province.DEPARTMENTS),
+            ("board", province.BOARDS),
+            ("steering", province.STEERING),
+            ("mass_org", province.MASS_ORGS),
+            ("media", province.MEDIA),
+            ("party", province.PARTY),
+        ):
+            for name, short_name, aliases in rows:
+                self._agency(name, short_name, kinds[code], aliases)
+        for name, short_name, aliases, parent in province.UNITS:
+            self._agency(name, short_name, kinds["unit"], aliases, parent=Agency.objects.get(name=parent))
+        for place, level in province.DISTRICTS:
+            self._agency(
+                f"UBND {level} {place}",
+                f"UBND {'TP' if level == 'thành phố' else 'huyện'} {place}",
+                kinds["district"],
+                [f"{level} {place}", f"Ủy ban nhân dân {level} {place}"],
+            )
+            party = "Thành ủy" if level == "thành phố" else "Huyện ủy"
+            self._agency(f"{party} {place}", "", kinds["party_district"], [])
+
+    def _groups(self, kinds):
+        for name, kind_code, extra_kinds, aliases in province.GROUPS:
+            group, _ = AgencyGroup.objects.get_or_create(name=name, defaults={"kind": kinds.get(kind_code)})
+            group.members.add(*Agency.objects.filter(kind__code__in=extra_kinds))
+            for alias in aliases:
+                if normalize(alias) != group.name_normalized:
+                    AgencyAlias.objects.get_or_create(
+                        name_normalized=normalize(alias), defaults={"name": alias, "group": group}
+                    )
+
+    # --- People ---------------------------------------------------------------------------------
+    def _users(self, password: str):
+        User = get_user_model()
+        office = None
+        for username, (first, last), role, agency_name in province.USERS:
+            user, _ = User.objects.get_or_create(username=username, defaults={"first_name": first, "last_name": last})
+            user.set_password(password)
+            user.email = f"{username}@bacgiang.example"
+            if role == "office":
+                user.is_staff = True
+                user.groups.add(Group.objects.get(name=OFFICE_STAFF_GROUP))
+                office = user
+            elif role == "leader":
+                user.groups.add(Group.objects.get(name=LEADERS_GROUP))
+            user.save()
+            if agency_name and role == "officer":
+                Membership.objects.get_or_create(user=user, agency=Agency.objects.get(name=agency_name))
+        return office
+
+    # --- Notices --------------------------------------------------------------------------------
+    def _resolve(self, name: str):
+        key = normalize(name)
+        if name.strip().lower() in NOT_AN_AGENCY or not key:
+            return None
+        agency = Agency.objects.filter(name_normalized=key).first()
+        if agency:
+            return agency
+        group = AgencyGroup.objects.filter(name_normalized=key).first()
+        if group:
+            return group
+        alias = AgencyAlias.objects.select_related("agency", "group").filter(name_normalized=key).first()
+        if alias:
+            return alias.agency or alias.group
+        raise CommandError(f"Dữ liệu mẫu nhắc tới '{name}' nhưng chưa có cơ quan hoặc nhóm nào mang tên đó.")
+
+    def _notice(self, seed: SeedNotice, office) -> bool:
+        annotation = seed.annotation
+        text = seed.text
+        if ConclusionNotice.objects.filter(title=seed.title, place=seed.place).exists():
+            return False
+        meeting_date = dt.date.fromisoformat(annotation["meeting_date"])
+        meeting = Meeting.objects.create(
+            title=seed.meeting_title,
+            kind=seed.meeting_kind,
+            held_on=meeting_date,
+            chair_name=seed.chair_name,
+            chair_title=seed.chair_title,
+            is_online=seed.meeting_online,
+            created_by=office,
+        )
+        recipients = text[text.find("Nơi nhận") :].split("\n", 1)[-1] if "Nơi nhận" in text else ""
+        recipients = "\n".join(line.strip() for line in recipients.splitlines() if line.strip().startswith(("-", "+")))
+        notice = ConclusionNotice.objects.create(
+            meeting=meeting,
+            number=annotation.get("number") or "",
+            place=seed.place,
+            issued_on=seed.issued_on,
+            issued_on_text=seed.issued_on_text,
+            title=seed.title,
+            signer_name=seed.signer,
+            signing_formula=seed.signing_formula,
+            recipients=recipients,
+            full_text=text,
+            created_by=office,
+        )
+        tasks = [(task, find_span(text, task["quote"])) for task in annotation["tasks"]]
+        conclusions = self._conclusions(notice, text, [span for _, span in tasks if span])
+        for task, span in tasks:
+            leads = [self._resolve(name) for name in [task["lead"], *(task.get("co_leads") or [])]]
+            coordinating = [self._resolve(name) for name in task.get("coordinating") or []]
+            tasks_assign(
+                conclusion=self._conclusion_at(conclusions, span),
+                leads=[lead for lead in leads if lead],
+                coordinating=[agency for agency in coordinating if agency],
+                action=task["summary"],
+                deadline_kind=task["deadline_kind"],
+                due_date=dt.date.fromisoformat(task["deadline"]) if task["deadline"] else None,
+                recurrence=task.get("recurrence") or "",
+                lead_text=", ".join([task["lead"], *(task.get("co_leads") or [])]),
+                source_text=task["quote"],
+                span=span,
+                created_by=office,
+            )
+        notice_publish(notice=notice, actor=office)
+        # The clerk published it the day it was issued (or the day of the meeting), not today.
+        published = dt.datetime.combine(
+            seed.issued_on or meeting_date, dt.time(16, 0), zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        )
+        ConclusionNotice.objects.filter(pk=notice.pk).update(published_at=published)
+        Task.objects.filter(conclusion__notice=notice).update(published_at=published)
+        TaskEvent.objects.filter(task__conclusion__notice=notice).update(at=published)
+        return True
+
+    def _conclusions(self, notice, text: str, spans) -> list[tuple[int, Conclusion]]:
+        """Numbered items become conclusions; bullets and broken lines join the item above; an
+        unnumbered paragraph that assigns a task (e.g. "Yêu cầu các sở, ban, ngành...") is one too."""
+        end = body_end(text)
+        parts: list[list] = []  # [start, label, [texts]]
+        for paragraph in paragraphs(text[:end]):
+            line = paragraph.text.replace("**", "").strip()
+            numbered = NUMBERED.match(line)
+            assigns = any(paragraph.start <= start < paragraph.end for start, _ in spans)
+            if numbered:
+                parts.append([paragraph.start, numbered.group(1), [line[numbered.end() :]]])
+            elif parts and (line.startswith("-") or line[:1].islower()):
+                parts[-1][2].append(line)
+            elif assigns:
+                parts.append([paragraph.start, "", [line]])
+        rows = []
+        for order, (start, label, texts) in enumerate(parts, start=1):
+            rows.append(
+                (start, Conclusion.objects.create(notice=notice, label=label, text="\n".join(texts), order=order))
+            )
+        return rows
+
+    @staticmethod
+    def _conclusion_at(conclusions, span) -> Conclusion:
+        if span is None:
+            return conclusions[-1][1]
+        chosen = conclusions[0][1]
+        for start, conclusion in conclusions:
+            if start <= span[0]:
+                chosen = conclusion
+        return chosen
