@@ -1,4 +1,5 @@
 import datetime as dt
+import io
 
 import pytest
 from django.contrib.auth import authenticate
@@ -13,12 +14,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo():
-    call_command("seed_demo", password="demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", password="demo", stdout=io.StringIO())
 
 
 def test_seed_demo_is_idempotent(demo):
     counts = (Agency.objects.count(), ConclusionNotice.objects.count(), Task.objects.count())
-    call_command("seed_demo", password="demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", password="demo", stdout=io.StringIO())
     assert (Agency.objects.count(), ConclusionNotice.objects.count(), Task.objects.count()) == counts
     assert counts[1] == 4
 

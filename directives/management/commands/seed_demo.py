@@ -16,7 +16,7 @@ from agencies.models import Agency, AgencyAlias, AgencyGroup, AgencyKind, Member
 from agencies.names import normalize
 from agencies.roles import LEADERS_GROUP, OFFICE_STAFF_GROUP, ensure_role_groups
 from directives.demo import province
-from directives.demo.notices import NUMBERED, NOT_AN_AGENCY, SEEDS, SeedNotice, body_end, find_span, paragraphs
+from directives.demo.notices import NOT_AN_AGENCY, NUMBERED, SEEDS, SeedNotice, body_end, find_span, paragraphs
 from directives.models import Task, TaskEvent
 from directives.services import notice_publish, tasks_assign
 from meetings.models import Conclusion, ConclusionNotice, Meeting
