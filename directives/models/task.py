@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from agencies.models import Agency, AgencyGroup
+from agencies.names import normalize
 from meetings.models import Conclusion
 
 
@@ -71,6 +72,8 @@ class Task(models.Model):
         verbose_name="giao việc chung",
     )
     action = models.TextField("nội dung nhiệm vụ")
+    # normalize(action): what the text search compares, so "ke hoach" finds "Kế hoạch" on any database.
+    search_key = models.TextField(editable=False, blank=True)
     lead = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="led_tasks", verbose_name="cơ quan chủ trì")
     coordinating = models.ManyToManyField(
         Agency,
@@ -157,6 +160,13 @@ class Task(models.Model):
     def __str__(self) -> str:
         return self.action[:100]
 
+    def save(self, *args, **kwargs):
+        self.search_key = normalize(self.action)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "action" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_key"}
+        super().save(*args, **kwargs)
+
     @property
     def is_open(self) -> bool:
         return self.cancelled_at is None and self.completed_on is None
@@ -216,7 +226,14 @@ class TaskEvent(models.Model):
     # The actor's agency name at the time, so renames never rewrite history.
     actor_agency = models.CharField(max_length=255, blank=True)
     at = models.DateTimeField(default=timezone.now, db_index=True)
-    # {"field": {"before": ..., "after": ...}, ...} plus kind-specific facts (dates as ISO strings).
+    # {"field": {"before": ..., "after": ...}, ...} plus kind-specific facts, dates as ISO strings.
+    # The history alone must be enough to recompute a task's outcome on any past day, so:
+    # - published: {"due_date": "2021-06-30"|null}
+    # - extension_decided: {"decision": "approved"|"refused", "due_date": {"before": ..., "after": ...}}
+    # - submitted: {"submitted_at": iso datetime}
+    # - verified: {"completed_on": "2021-06-29"}; returned: {"reason": "..."}
+    # - reassigned / handed_over: {"lead": {"before": {"id", "name"}, "after": {"id", "name"}}}
+    # - cancelled / superseded: {"reason": "..."}
     data = models.JSONField(default=dict, blank=True)
     note = models.TextField(blank=True)
 

@@ -89,3 +89,8 @@ def test_status_annotation_aggregates():
 
     counts = dict(Task.objects.with_status(TODAY).values_list("status").annotate(n=Count("id")))
     assert counts == {TaskStatus.OVERDUE: 2, TaskStatus.IN_PROGRESS: 1}
+
+
+def test_search_key_ignores_accents_and_case():
+    task = TaskFactory(action="Ban hành Kế hoạch khôi phục hoạt động")
+    assert Task.objects.filter(search_key__contains="ke hoach").get() == task
