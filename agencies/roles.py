@@ -70,3 +70,18 @@ def ensure_role_groups() -> None:
         content_type__app_label__in=list(_OFFICE_STAFF_PERMISSIONS), codename__in=codenames
     )
     office.permissions.add(*permissions)
+
+
+def office_staff_required(view):
+    """Views only office staff may use: anyone else gets 403 before the view runs."""
+    from functools import wraps
+
+    from django.core.exceptions import PermissionDenied
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not is_office_staff(request.user):
+            raise PermissionDenied("Chỉ chuyên viên Văn phòng UBND tỉnh được thực hiện thao tác này.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
