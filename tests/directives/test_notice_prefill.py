@@ -98,3 +98,29 @@ def test_to_draft_gives_back_plain_data(read_from_text, ict_dept, health_dept):
         (120, 190),
         "Sở TTTT",
     )
+
+
+def test_service_errors_land_beside_their_fields(read_from_text):
+    from django.core.exceptions import ValidationError
+
+    entry = NoticeEntryForm(MultiValueDict(form_values(_render(NoticeEntryForm(initial=read_from_text)))))
+    assert entry.is_valid()
+    entry.add_service_errors(
+        ValidationError(
+            {
+                "__all__": ["Thông báo đã ban hành: không thể sửa nội dung nữa."],
+                "meeting.title": ["Tên cuộc họp sai."],
+                "title": ["Trích yếu sai."],
+                "conclusions.0.text": ["Kết luận sai."],
+                "conclusions.0.tasks.0.lead": ["Cơ quan sai."],
+                "conclusions.7.tasks.0.lead": ["Không còn dòng này."],
+            }
+        )
+    )
+    assert entry.has_errors()
+    assert entry.top_errors == ["Thông báo đã ban hành: không thể sửa nội dung nữa.", "Không còn dòng này."]
+    assert entry.meeting.errors["title"] == ["Tên cuộc họp sai."]
+    assert entry.notice.errors["title"] == ["Trích yếu sai."]
+    [conclusion] = entry.conclusions.live_forms()
+    assert conclusion.errors["text"] == ["Kết luận sai."]
+    assert conclusion.tasks.live_forms()[0].errors["lead"] == ["Cơ quan sai."]
