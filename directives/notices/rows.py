@@ -137,6 +137,12 @@ class _RowFormSet(forms.BaseFormSet):
 
     template_placeholder = "__prefix__"
     quiet = False
+    # Django has no Vietnamese for these; they show only when a page was tampered with.
+    default_error_messages = {
+        "missing_management_form": "Biểu mẫu gửi lên không đầy đủ (thiếu %(field_names)s): hãy tải lại trang.",
+        "too_many_forms": "Nhiều nhất %(num)d dòng.",
+        "too_few_forms": "Cần ít nhất %(num)d dòng.",
+    }
 
     def __init__(self, *args, quiet: bool = False, **kwargs):
         self.quiet = quiet

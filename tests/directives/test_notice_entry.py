@@ -382,3 +382,11 @@ def test_only_office_staff_publish(client, request, who, draft):
     draft.refresh_from_db()
     assert draft.status == "draft"
     assert not Task.objects.filter(published_at__isnull=False).exists()
+
+
+@pytest.mark.parametrize("data", [{}, {"c-TOTAL_FORMS": "abc"}, {"add": "c-5-t"}, {"add": "not-a-row"}])
+def test_a_tampered_post_shows_the_page_and_saves_nothing(office, data):
+    response = office.post(NEW, data)
+    assert response.status_code == 200
+    assert "ManagementForm" not in response.content.decode()
+    assert _nothing_saved()

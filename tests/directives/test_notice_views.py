@@ -213,3 +213,11 @@ def test_placeholder_task_list_shows_the_officers_tasks(client, health_dept_offi
     client.force_login(health_dept_officer)
     html = client.get(reverse("task_list")).content.decode()
     assert "Truy vết F1" in html and "Việc khác" not in html
+
+
+def test_refusals_speak_vietnamese(client, health_dept_officer, draft):
+    client.force_login(health_dept_officer)
+    assert "Không tìm thấy trang" in client.get(reverse("notice_detail", args=[draft.pk])).content.decode()
+    forbidden = client.get(reverse("notice_create"))
+    assert forbidden.status_code == 403
+    assert "Chỉ chuyên viên Văn phòng UBND tỉnh được thực hiện thao tác này." in forbidden.content.decode()
