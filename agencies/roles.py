@@ -1,7 +1,10 @@
 """The three kinds of people: office staff and leaders are Django groups; agency officers and
 heads are users with a Membership. Every permission check in the product goes through here."""
 
+from functools import wraps
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
 
 OFFICE_STAFF_GROUP = "office_staff"
 LEADERS_GROUP = "leaders"
@@ -74,9 +77,6 @@ def ensure_role_groups() -> None:
 
 def office_staff_required(view):
     """Views only office staff may use: anyone else gets 403 before the view runs."""
-    from functools import wraps
-
-    from django.core.exceptions import PermissionDenied
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):

@@ -50,14 +50,23 @@ def notice_edit(request, pk: int):
     if not notice.is_draft:
         messages.error(request, "Thông báo đã ban hành: không thể sửa nội dung nữa.")
         return redirect("notice_detail", pk=notice.pk)
-    return notice_entry(request, notice=notice, initial=notice_draft_of(notice))
+    initial = notice_draft_of(notice) if request.method == "GET" else None
+    return notice_entry(request, notice=notice, initial=initial)
 
 
-def notice_entry(request, *, notice: ConclusionNotice | None, initial: NoticeDraft | None, template=None):
-    """The entry page's GET and POST; the import review calls it with its own prefilled draft.
+def notice_entry(
+    request,
+    *,
+    notice: ConclusionNotice | None,
+    initial: NoticeDraft | None,
+    template: str = "directives/notices/notice_form.html",
+    extra_context: dict | None = None,
+):
+    """The entry page's GET and POST, for any view that has checked the user is office staff.
 
-    On a bad submission the page comes back with everything typed and the errors beside the
-    fields; nothing is saved.
+    GET shows the form prefilled with `initial` (the import review passes the draft it read);
+    POST saves the draft and redirects to it. On a bad submission the page comes back with
+    everything typed and the errors beside the fields; nothing is saved.
     """
     if request.method == "POST":
         entry = NoticeEntryForm(request.POST, add_row=request.POST.get("add"))
@@ -78,8 +87,7 @@ def notice_entry(request, *, notice: ConclusionNotice | None, initial: NoticeDra
                 return redirect("notice_detail", pk=notice.pk)
     else:
         entry = NoticeEntryForm(initial=initial)
-    context = {"entry": entry, "notice": notice}
-    return render(request, template or "directives/notices/notice_form.html", context)
+    return render(request, template, {"entry": entry, "notice": notice, **(extra_context or {})})
 
 
 @require_GET
