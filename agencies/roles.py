@@ -1,7 +1,10 @@
 """The three kinds of people: office staff and leaders are Django groups; agency officers and
 heads are users with a Membership. Every permission check in the product goes through here."""
 
+from functools import wraps
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
 
 OFFICE_STAFF_GROUP = "office_staff"
 LEADERS_GROUP = "leaders"
@@ -70,3 +73,15 @@ def ensure_role_groups() -> None:
         content_type__app_label__in=list(_OFFICE_STAFF_PERMISSIONS), codename__in=codenames
     )
     office.permissions.add(*permissions)
+
+
+def office_staff_required(view):
+    """Views only office staff may use: anyone else gets 403 before the view runs."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not is_office_staff(request.user):
+            raise PermissionDenied("Chỉ chuyên viên Văn phòng UBND tỉnh được thực hiện thao tác này.")
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -1,1 +1,8 @@
-urlpatterns: list = []
+from django.urls import path
+
+from agencies import views
+
+urlpatterns = [
+    path("", views.agency_list, name="agency_list"),
+    path("search/", views.agency_search, name="agency_search"),
+]

@@ -4,6 +4,19 @@ from django.conf import settings
 from django.db import models
 
 from agencies.models import Agency
+from agencies.names import normalize
+
+
+def _search_key(*parts: str) -> str:
+    """What the lists search in: the parts normalised like agency names (no accents, lower case)."""
+    return normalize(" ".join(part for part in parts if part))
+
+
+def _save_with_search_text(instance, kwargs) -> None:
+    instance.search_text = instance.search_key()
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None:
+        kwargs["update_fields"] = {*update_fields, "search_text"}
 
 
 class Meeting(models.Model):
@@ -30,6 +43,8 @@ class Meeting(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Title, chair and place without accents, so "hoi nghi giao ban" finds "Hội nghị giao ban".
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
         ordering = ["-held_on", "-id"]
@@ -38,6 +53,13 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.held_on:%d/%m/%Y})"
+
+    def save(self, *args, **kwargs):
+        _save_with_search_text(self, kwargs)
+        super().save(*args, **kwargs)
+
+    def search_key(self) -> str:
+        return _search_key(self.title, self.chair_name, self.chair_title, self.place)
 
     @property
     def chair_display(self) -> str:
@@ -71,6 +93,8 @@ class ConclusionNotice(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Number, title, place and signer without accents, for the notice list's search.
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -85,6 +109,13 @@ class ConclusionNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number_display} – {self.title[:80]}"
+
+    def save(self, *args, **kwargs):
+        _save_with_search_text(self, kwargs)
+        super().save(*args, **kwargs)
+
+    def search_key(self) -> str:
+        return _search_key(self.number, self.title, self.place, self.issued_on_text, self.signer_name)
 
     @property
     def number_display(self) -> str:

@@ -17,4 +17,13 @@
       if (dirty) { e.preventDefault(); e.returnValue = ""; }
     });
   });
+  // A form with data-confirm asks first; a hidden [data-confirmed] input tells the server it
+  // was confirmed here (without JavaScript the server shows its own confirmation page).
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (e) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) { e.preventDefault(); return; }
+      var flag = form.querySelector("[data-confirmed]");
+      if (flag) { flag.value = "1"; }
+    });
+  });
 })();

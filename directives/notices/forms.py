@@ -1,0 +1,206 @@
+"""The notice entry form: a notice, its meeting, its conclusions and under each its tasks.
+
+It is several Django forms held together by NoticeEntryForm:
+
+    NoticeForm         prefix "notice"    the notice's fields and the choice of meeting
+    MeetingNewForm     prefix "meeting"   a new meeting entered on the same page
+    ConclusionFormSet  prefix "c"         conclusions; each ConclusionForm holds
+    TaskFormSet        prefix "c-0-t"     ...its tasks
+
+Prefill it from plain data (the import review does):
+
+    entry = NoticeEntryForm(initial=NoticeDraft(fields={...}, meeting=..., conclusions=[...]))
+
+and read it back as the same data once valid: `entry.to_draft()`. The rules live in
+directives.notices.services; the forms parse what was typed (dates, agency names) and show
+the services' errors beside the fields.
+"""
+
+import re
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from directives.notices.rows import MAX_ROWS, ConclusionFormSet, EntryPart, TaskForm
+from directives.notices.services import MSG_NO_MEETING, NOTICE_FIELDS, NoticeDraft, notice_fields_errors
+from meetings.forms import DateField, MeetingNewForm
+from meetings.models import Meeting
+
+_ADD_ROW = re.compile(r"^c(-\d{1,4}-t)?$")
+
+
+# --- The notice and its meeting ------------------------------------------------------------------------
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, meeting: Meeting) -> str:
+        return f"{meeting.held_on:%d/%m/%Y} – {meeting.title}"
+
+
+class NoticeForm(EntryPart, forms.Form):
+    MEETING_EXISTING = "existing"
+    MEETING_NEW = "new"
+
+    meeting_mode = forms.ChoiceField(
+        label="Cuộc họp",
+        choices=[(MEETING_NEW, "Nhập cuộc họp mới"), (MEETING_EXISTING, "Chọn cuộc họp đã có")],
+        initial=MEETING_NEW,
+        widget=forms.RadioSelect,
+    )
+    meeting = MeetingChoiceField(
+        label="Cuộc họp đã có",
+        queryset=Meeting.objects.order_by("-held_on", "-id"),
+        required=False,
+        empty_label="— Chọn cuộc họp —",
+        error_messages={"invalid_choice": "Cuộc họp đã chọn không có trong danh sách."},
+    )
+    number = forms.CharField(
+        label="Số, ký hiệu", required=False, max_length=64, help_text="Ví dụ: 123/TB-UBND; để trống nếu chưa có số."
+    )
+    place = forms.CharField(label="Địa danh", required=False, max_length=120, help_text="Ví dụ: Bắc Giang")
+    issued_on = DateField(label="Ngày ban hành", required=False, help_text="dd/mm/yyyy; để trống nếu chưa có.")
+    issued_on_text = forms.CharField(
+        label="Ngày ban hành như ghi trên văn bản",
+        required=False,
+        max_length=120,
+        help_text="Khi ngày hoặc tháng còn để trống, ví dụ: ngày … tháng 6 năm 2021.",
+    )
+    title = forms.CharField(label="Trích yếu", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    signing_formula = forms.CharField(
+        label="Thẩm quyền ký", required=False, max_length=255, help_text="Ví dụ: TL. CHỦ TỊCH, KT. CHÁNH VĂN PHÒNG"
+    )
+    signer_name = forms.CharField(label="Người ký", required=False, max_length=255)
+    recipients = forms.CharField(label="Nơi nhận", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    full_text = forms.CharField(label="Toàn văn", required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8}))
+
+    def clean(self):
+        cleaned = super().clean()
+        chose_existing = cleaned.get("meeting_mode") == self.MEETING_EXISTING
+        if chose_existing and not cleaned.get("meeting") and "meeting" not in self._errors:
+            self.add_error("meeting", MSG_NO_MEETING)
+        self.add_messages(notice_fields_errors({name: cleaned.get(name) for name in NOTICE_FIELDS if name in cleaned}))
+        return cleaned
+
+    @property
+    def wants_new_meeting(self) -> bool:
+        value = self["meeting_mode"].value()
+        return value != self.MEETING_EXISTING
+
+
+class EntryMeetingForm(EntryPart, MeetingNewForm):
+    pass
+
+
+# --- The whole page --------------------------------------------------------------------------------------
+
+
+class NoticeEntryForm:
+    """The entry page's forms as one.
+
+    NoticeEntryForm(initial=NoticeDraft(...))     prefilled, unbound (new page, edit, import review)
+    NoticeEntryForm(request.POST)                 submitted; is_valid(), then to_draft()
+    NoticeEntryForm(request.POST, add_row="c-0-t") shown again with one more row, unchecked
+    add_service_errors(exc)                       shows a ValidationError from notice_draft_save
+    """
+
+    def __init__(self, data=None, *, initial: NoticeDraft | None = None, add_row: str | None = None):
+        self.is_bound = data is not None
+        self.adding = bool(self.is_bound and add_row and _ADD_ROW.match(add_row))
+        if self.adding:
+            data = _with_one_more_row(data, add_row)
+        self.errors_top: list[str] = []
+        draft = initial or NoticeDraft()
+        quiet = self.adding
+        existing = draft.meeting if draft.meeting is not None and draft.meeting.pk else None
+        new_meeting = draft.meeting if draft.meeting is not None and not draft.meeting.pk else Meeting()
+        notice_initial = {name: draft.fields.get(name) for name in NOTICE_FIELDS if name in draft.fields}
+        notice_initial["meeting_mode"] = NoticeForm.MEETING_EXISTING if existing else NoticeForm.MEETING_NEW
+        notice_initial["meeting"] = existing.pk if existing else None
+        self.notice = NoticeForm(data, prefix="notice", initial=notice_initial, quiet=quiet)
+        # The new meeting's fields count only when the clerk chose "Nhập cuộc họp mới".
+        self.meeting = EntryMeetingForm(data, prefix="meeting", instance=new_meeting, quiet=quiet)
+        self.meeting.quiet = quiet or not self.notice.wants_new_meeting
+        self.conclusions = ConclusionFormSet(
+            data,
+            prefix="c",
+            initial=[
+                {
+                    "label": conclusion.label,
+                    "text": conclusion.text,
+                    "tasks": [TaskForm.initial_from(task) for task in conclusion.tasks],
+                }
+                for conclusion in draft.conclusions
+            ]
+            or None,
+            quiet=quiet,
+        )
+
+    def is_valid(self) -> bool:
+        if not self.is_bound or self.adding:
+            return False
+        valid = self.notice.is_valid()
+        if self.notice.wants_new_meeting:
+            valid = self.meeting.is_valid() and valid
+        valid = self.conclusions.is_valid() and valid
+        for form in self.conclusions.live_forms():
+            valid = form.is_valid() and valid
+        return valid
+
+    def has_errors(self) -> bool:
+        return self.is_bound and not self.adding and (bool(self.errors_top) or not self.is_valid())
+
+    def to_draft(self) -> NoticeDraft:
+        notice = self.notice.cleaned_data
+        meeting = self.meeting.instance if self.notice.wants_new_meeting else notice["meeting"]
+        return NoticeDraft(
+            fields={name: notice.get(name, "") for name in NOTICE_FIELDS},
+            meeting=meeting,
+            conclusions=[form.to_input() for form in self.conclusions.live_forms()],
+        )
+
+    def add_service_errors(self, exc: ValidationError) -> None:
+        """Show notice_draft_save's errors (keyed by path) beside the fields they name."""
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
+        conclusions = self.conclusions.live_forms()
+        for path, messages in errors.items():
+            parts = path.split(".")
+            target, name = None, None
+            if parts[0] == "meeting":
+                if self.notice.wants_new_meeting:
+                    target, name = self.meeting, (parts[1] if len(parts) > 1 else None)
+                else:
+                    target, name = self.notice, "meeting"
+            elif parts[0] in NOTICE_FIELDS:
+                target, name = self.notice, parts[0]
+            elif parts[0] == "conclusions" and len(parts) >= 3 and parts[1].isdigit():
+                conclusion = conclusions[int(parts[1])] if int(parts[1]) < len(conclusions) else None
+                if conclusion is not None and parts[2] == "tasks" and len(parts) >= 5 and parts[3].isdigit():
+                    tasks = conclusion.tasks.live_forms()
+                    target = tasks[int(parts[3])] if int(parts[3]) < len(tasks) else None
+                    name = parts[4]
+                elif conclusion is not None:
+                    target, name = conclusion, parts[2]
+            if target is None:
+                self.errors_top.extend(messages)
+                continue
+            for message in messages:
+                target.add_error(name if name in target.fields else None, message)
+
+    @property
+    def top_errors(self) -> list[str]:
+        """Errors that belong to no single field: shown at the top of the page."""
+        if not self.is_bound or self.adding:
+            return []
+        return [*self.errors_top, *self.notice.non_field_errors(), *self.conclusions.non_form_errors()]
+
+
+def _with_one_more_row(data, prefix: str):
+    data = data.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    try:
+        total = int(data.get(key, 0))
+    except (TypeError, ValueError):
+        return data
+    if total < MAX_ROWS:
+        data[key] = str(total + 1)
+    return data

@@ -1,0 +1,311 @@
+"""Writing a draft notice with its meeting, conclusions and tasks: the entry page's one write.
+
+The entry page and the import review both hand over plain data (NoticeDraft, ConclusionInput,
+TaskInput). Everything is checked before anything is written, and the write is one
+transaction, so a notice is never half-saved. The checks are exposed one level at a time
+(`task_input_errors`, ...) so that a form can show every problem beside its field in one round.
+
+Error keys are paths: "title", "meeting", "meeting.held_on", "conclusions",
+"conclusions.0.text", "conclusions.0.tasks.1.due_date"; the task keys are the entry form's
+field names (lead, co_leads, coordinating, action, deadline_kind, due_date, recurrence).
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+
+from agencies.models import Agency, AgencyGroup
+from directives.models import Task
+from directives.models.task import Assignment, DeadlineKind, Recurrence
+from directives.services import tasks_assign
+from meetings.models import Conclusion, ConclusionNotice, Meeting
+from meetings.services import meeting_save
+
+AgencyItem = Agency | AgencyGroup
+# The notice's own fields a draft may set (the rest are the workflow's: status, publishing...).
+NOTICE_FIELDS = (
+    "number",
+    "place",
+    "issued_on",
+    "issued_on_text",
+    "title",
+    "signer_name",
+    "signing_formula",
+    "recipients",
+    "full_text",
+)
+
+MSG_PUBLISHED = "Thông báo đã ban hành: không thể sửa nội dung nữa."
+MSG_NO_MEETING = "Chọn cuộc họp đã có hoặc nhập cuộc họp mới."
+MSG_NO_TITLE = "Nhập trích yếu của thông báo."
+MSG_NO_CONCLUSION = "Thông báo phải có ít nhất một kết luận."
+MSG_NO_CONCLUSION_TEXT = "Nhập nội dung kết luận."
+MSG_NO_ACTION = "Nhập nội dung nhiệm vụ."
+MSG_NO_LEAD = "Chọn cơ quan chủ trì."
+MSG_NO_KIND = "Chọn loại thời hạn."
+MSG_NO_DUE_DATE = "Nhập hạn xử lý (dd/mm/yyyy) hoặc chọn loại thời hạn khác."
+MSG_DATE_NOT_EXPECTED = "Chỉ nhập hạn xử lý khi loại thời hạn là “Có thời hạn”: xóa ngày hoặc đổi loại thời hạn."
+MSG_NO_RECURRENCE = "Chọn chu kỳ: hằng ngày, hằng tuần hay hằng tháng."
+MSG_RECURRENCE_NOT_EXPECTED = "Chỉ chọn chu kỳ khi loại thời hạn là “Định kỳ”."
+MSG_BAD_SPAN = "Vị trí trích dẫn trong văn bản không hợp lệ."
+MSG_LEAD_TEXT_TOO_LONG = "Tên cơ quan như ghi trên văn bản dài quá 500 ký tự."
+
+
+@dataclass
+class TaskInput:
+    """One directive as entered: `leads` and `co_leads` each get their own task (a group: one
+    per member agency); `coordinating` are shared. Names not resolved yet may be given as
+    strings to prefill a form; saving refuses them."""
+
+    leads: list[AgencyItem | str] = field(default_factory=list)
+    co_leads: list[AgencyItem | str] = field(default_factory=list)
+    coordinating: list[AgencyItem | str] = field(default_factory=list)
+    action: str = ""
+    deadline_kind: str = ""
+    due_date: dt.date | None = None
+    recurrence: str = ""
+    source_text: str = ""
+    span: tuple[int, int] | None = None
+    lead_text: str = ""
+
+
+@dataclass
+class ConclusionInput:
+    label: str = ""
+    text: str = ""
+    tasks: list[TaskInput] = field(default_factory=list)
+
+
+@dataclass
+class NoticeDraft:
+    """Everything the entry form holds, as plain data: what prefills it, and what it gives back.
+
+    `meeting` is an existing meeting (saved) or a new one to create with the notice (an unsaved
+    Meeting instance); `fields` holds NOTICE_FIELDS.
+    """
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    meeting: Meeting | None = None
+    conclusions: list[ConclusionInput] = field(default_factory=list)
+
+
+# --- Checks --------------------------------------------------------------------------------------
+
+
+def _add(errors: dict[str, list[str]], key: str, message: str) -> None:
+    errors.setdefault(key, [])
+    if message not in errors[key]:
+        errors[key].append(message)
+
+
+def _model_errors(exc: ValidationError, prefix: str = "") -> dict[str, list[str]]:
+    """A model's full_clean() errors under `prefix` (its non-field errors under the prefix itself)."""
+    errors: dict[str, list[str]] = {}
+    for key, messages in exc.message_dict.items():
+        path = (prefix.rstrip(".") or key) if key == NON_FIELD_ERRORS else f"{prefix}{key}"
+        errors[path] = list(messages)
+    return errors
+
+
+def _existing(items: Iterable[AgencyItem]) -> set[str]:
+    agency_ids = [i.pk for i in items if isinstance(i, Agency) and i.pk]
+    group_ids = [i.pk for i in items if isinstance(i, AgencyGroup) and i.pk]
+    found = {f"a:{pk}" for pk in Agency.objects.filter(pk__in=agency_ids).values_list("pk", flat=True)}
+    found |= {f"g:{pk}" for pk in AgencyGroup.objects.filter(pk__in=group_ids).values_list("pk", flat=True)}
+    return found
+
+
+def _ref(item: AgencyItem) -> str:
+    return f"g:{item.pk}" if isinstance(item, AgencyGroup) else f"a:{item.pk}"
+
+
+def _agency_list_errors(items: list, key: str, errors: dict[str, list[str]]) -> list[Agency]:
+    """Record what is wrong with a list of agencies/groups; return the agencies it stands for."""
+    real = [item for item in items if isinstance(item, Agency | AgencyGroup) and item.pk]
+    existing = _existing(real)
+    agencies: dict[int, Agency] = {}
+    for item in items:
+        if isinstance(item, str):
+            _add(errors, key, f"Chưa xác định được cơ quan “{item}”: hãy chọn trong danh mục.")
+        elif not isinstance(item, Agency | AgencyGroup) or not item.pk or _ref(item) not in existing:
+            _add(errors, key, "Cơ quan đã chọn không có trong danh mục; hãy chọn lại.")
+        elif isinstance(item, Agency) and not item.is_active:
+            _add(errors, key, f"“{item.name}” đã giải thể hoặc sáp nhập; hãy chọn cơ quan kế thừa.")
+        elif isinstance(item, AgencyGroup):
+            members = list(item.member_agencies())
+            if not members:
+                _add(errors, key, f"Nhóm “{item.name}” chưa có cơ quan nào.")
+            for agency in members:
+                agencies.setdefault(agency.pk, agency)
+        else:
+            agencies.setdefault(item.pk, item)
+    return list(agencies.values())
+
+
+def task_input_errors(task: TaskInput) -> dict[str, list[str]]:
+    """What is wrong with one task, keyed by the entry form's field names."""
+    errors: dict[str, list[str]] = {}
+    if not (task.action or "").strip():
+        _add(errors, "action", MSG_NO_ACTION)
+    if not task.leads and not task.co_leads:
+        _add(errors, "lead", MSG_NO_LEAD)
+    leads = _agency_list_errors(list(task.leads), "lead", errors)
+    leads += _agency_list_errors(list(task.co_leads), "co_leads", errors)
+    coordinating = _agency_list_errors(list(task.coordinating), "coordinating", errors)
+    lead_ids = {agency.pk for agency in leads}
+    for agency in coordinating:
+        if agency.pk in lead_ids:
+            _add(errors, "coordinating", f"“{agency.name}” vừa là cơ quan chủ trì vừa là cơ quan phối hợp.")
+    if len(task.lead_text or "") > Assignment._meta.get_field("lead_text").max_length:
+        _add(errors, "lead", MSG_LEAD_TEXT_TOO_LONG)
+    kind = task.deadline_kind
+    if kind not in DeadlineKind.values:
+        _add(errors, "deadline_kind", MSG_NO_KIND)
+    elif kind == DeadlineKind.DATE and task.due_date is None:
+        _add(errors, "due_date", MSG_NO_DUE_DATE)
+    elif kind != DeadlineKind.DATE and task.due_date is not None:
+        _add(errors, "due_date", MSG_DATE_NOT_EXPECTED)
+    if kind == DeadlineKind.RECURRING and task.recurrence not in Recurrence.values:
+        _add(errors, "recurrence", MSG_NO_RECURRENCE)
+    elif kind in DeadlineKind.values and kind != DeadlineKind.RECURRING and task.recurrence:
+        _add(errors, "recurrence", MSG_RECURRENCE_NOT_EXPECTED)
+    if task.span is not None:
+        start, end = task.span
+        if start is None or end is None or start < 0 or end < start:
+            _add(errors, "source_text", MSG_BAD_SPAN)
+    return errors
+
+
+def conclusion_input_errors(conclusion: ConclusionInput) -> dict[str, list[str]]:
+    """What is wrong with a conclusion's own fields (its tasks are checked one by one)."""
+    errors: dict[str, list[str]] = {}
+    if not (conclusion.text or "").strip():
+        _add(errors, "text", MSG_NO_CONCLUSION_TEXT)
+    max_label = Conclusion._meta.get_field("label").max_length
+    if len(conclusion.label or "") > max_label:
+        _add(errors, "label", f"Số mục dài tối đa {max_label} ký tự.")
+    return errors
+
+
+def notice_fields_errors(fields: dict[str, Any]) -> dict[str, list[str]]:
+    unknown = set(fields) - set(NOTICE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not notice fields: {sorted(unknown)}")
+    errors: dict[str, list[str]] = {}
+    if not (fields.get("title") or "").strip():
+        _add(errors, "title", MSG_NO_TITLE)
+    candidate = ConclusionNotice(**fields)
+    try:
+        candidate.full_clean(exclude=["meeting", "title"], validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        for key, messages in _model_errors(exc).items():
+            for message in messages:
+                _add(errors, key, message)
+    return errors
+
+
+def meeting_errors(meeting: Meeting | None) -> dict[str, list[str]]:
+    """An existing meeting must still exist; a new one must be a valid meeting."""
+    if meeting is None:
+        return {"meeting": [MSG_NO_MEETING]}
+    if meeting.pk is not None:
+        exists = Meeting.objects.filter(pk=meeting.pk).exists()
+        return {} if exists else {"meeting": ["Cuộc họp đã chọn không còn trong danh sách."]}
+    try:
+        meeting.full_clean(exclude=["created_by"])
+    except ValidationError as exc:
+        return _model_errors(exc, prefix="meeting.")
+    return {}
+
+
+def notice_draft_errors(
+    *,
+    notice: ConclusionNotice | None = None,
+    meeting: Meeting | None,
+    fields: dict[str, Any],
+    conclusions: list[ConclusionInput],
+) -> dict[str, list[str]]:
+    """Every problem with a draft, keyed by path (see the module's docstring)."""
+    errors: dict[str, list[str]] = {}
+    if notice is not None and not notice.is_draft:
+        _add(errors, NON_FIELD_ERRORS, MSG_PUBLISHED)
+    errors.update(meeting_errors(meeting))
+    errors.update(notice_fields_errors(fields))
+    if not conclusions:
+        _add(errors, "conclusions", MSG_NO_CONCLUSION)
+    for i, conclusion in enumerate(conclusions):
+        for key, messages in conclusion_input_errors(conclusion).items():
+            errors[f"conclusions.{i}.{key}"] = messages
+        for j, task in enumerate(conclusion.tasks):
+            for key, messages in task_input_errors(task).items():
+                errors[f"conclusions.{i}.tasks.{j}.{key}"] = messages
+    return errors
+
+
+# --- The write -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def notice_draft_save(
+    *,
+    notice: ConclusionNotice | None = None,
+    meeting: Meeting,
+    fields: dict[str, Any],
+    conclusions: list[ConclusionInput],
+    actor,
+) -> ConclusionNotice:
+    """Create a draft notice, or replace a draft's content (its conclusions and tasks).
+
+    `meeting` is saved first when it is new. Raises ValidationError (keyed by path) and writes
+    nothing when anything is wrong, including when the notice was published meanwhile.
+    """
+    if notice is not None:
+        notice = ConclusionNotice.objects.select_for_update().get(pk=notice.pk)
+    errors = notice_draft_errors(notice=notice, meeting=meeting, fields=fields, conclusions=conclusions)
+    if errors:
+        raise ValidationError(errors)
+
+    if meeting.pk is None:
+        meeting = meeting_save(meeting=meeting, actor=actor)
+    if notice is None:
+        notice = ConclusionNotice(created_by=actor if actor is not None and actor.is_authenticated else None)
+    else:
+        _draft_content_delete(notice)
+    for name, value in fields.items():
+        setattr(notice, name, value.strip() if isinstance(value, str) else value)
+    notice.meeting = meeting
+    notice.status = ConclusionNotice.Status.DRAFT
+    notice.full_clean()
+    notice.save()
+
+    for order, conclusion_input in enumerate(conclusions, start=1):
+        conclusion = Conclusion(
+            notice=notice, label=conclusion_input.label.strip(), text=conclusion_input.text.strip(), order=order
+        )
+        conclusion.full_clean()
+        conclusion.save()
+        for task in conclusion_input.tasks:
+            tasks_assign(
+                conclusion=conclusion,
+                leads=[*task.leads, *task.co_leads],
+                coordinating=task.coordinating,
+                action=task.action,
+                deadline_kind=task.deadline_kind,
+                due_date=task.due_date,
+                recurrence=task.recurrence if task.deadline_kind == DeadlineKind.RECURRING else "",
+                lead_text=task.lead_text.strip(),
+                source_text=task.source_text,
+                span=task.span,
+                created_by=actor,
+            )
+    return notice
+
+
+def _draft_content_delete(notice: ConclusionNotice) -> None:
+    """A draft's tasks were never published: replacing them leaves no history to keep."""
+    Task.objects.filter(conclusion__notice=notice).delete()
+    Conclusion.objects.filter(notice=notice).delete()
