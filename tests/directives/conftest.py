@@ -29,3 +29,15 @@ def task(health_dept, ict_dept, office_clerk):
             due_date=dt.date(2021, 6, 30),
             created_by=office_clerk,
         )
+
+
+@pytest.fixture
+def ongoing_task(health_dept, office_clerk):
+    with time_machine.travel(PUBLISHED, tick=False):
+        return task_create(
+            conclusion=ConclusionFactory(notice=NoticeFactory(status="published", published_at=PUBLISHED)),
+            lead=health_dept,
+            action="Thường xuyên kiểm tra công tác phòng, chống dịch",
+            deadline_kind="ongoing",
+            created_by=office_clerk,
+        )
