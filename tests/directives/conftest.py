@@ -17,18 +17,23 @@ def at(day: int, month: int = 6, hour: int = 3):
     return time_machine.travel(dt.datetime(2021, month, day, hour, 0, tzinfo=dt.UTC), tick=False)
 
 
+def published_task(*, lead, coordinating=(), due_date=dt.date(2021, 6, 30), created_by=None):
+    """A dated task created and published through the services, so its history is complete."""
+    return task_create(
+        conclusion=ConclusionFactory(notice=NoticeFactory(status="published", published_at=PUBLISHED)),
+        lead=lead,
+        coordinating=coordinating,
+        action="Ban hành Kế hoạch khôi phục các hoạt động kinh tế - xã hội",
+        deadline_kind="date",
+        due_date=due_date,
+        created_by=created_by,
+    )
+
+
 @pytest.fixture
 def task(health_dept, ict_dept, office_clerk):
     with time_machine.travel(PUBLISHED, tick=False):
-        return task_create(
-            conclusion=ConclusionFactory(notice=NoticeFactory(status="published", published_at=PUBLISHED)),
-            lead=health_dept,
-            coordinating=[ict_dept],
-            action="Ban hành Kế hoạch khôi phục các hoạt động kinh tế - xã hội",
-            deadline_kind="date",
-            due_date=dt.date(2021, 6, 30),
-            created_by=office_clerk,
-        )
+        return published_task(lead=health_dept, coordinating=[ict_dept], created_by=office_clerk)
 
 
 @pytest.fixture
