@@ -87,3 +87,39 @@ def test_officer_reports_and_completes_office_verifies(june_2021, page, login, t
     for step in ("Giao nhiệm vụ", "Báo cáo tiến độ", "Báo cáo hoàn thành", "Xác nhận hoàn thành"):
         expect(timeline.get_by_text(step, exact=True)).to_be_visible()
     expect(timeline.get_by_text("Ngày hoàn thành: 24/06/2021")).to_be_visible()
+
+
+def test_bad_upload_is_refused_then_leader_approves_an_extension(june_2021, page, login, tmp_path):
+    call_command("seed_demo", password="demo", verbosity=0)
+    task = Task.objects.get(lead__name="Sở Y tế", due_date=dt.date(2021, 6, 26), action__startswith="Ban hành Kế hoạch")
+    fake = tmp_path / "bao-cao.pdf"
+    fake.write_bytes(b"MZ" + b"\x00" * 512)  # a program renamed .pdf
+
+    login("soyte", "demo")
+    page.goto(f"/tasks/{task.pk}/")
+    page.locator("summary", has_text="Báo cáo tiến độ").click()
+    page.get_by_label("Nội dung báo cáo").fill("Kèm báo cáo")
+    page.get_by_label("Tệp đính kèm").first.set_input_files(str(fake))
+    page.get_by_role("button", name="Gửi báo cáo tiến độ").click()
+    expect(page.get_by_text("không đúng định dạng cho phép")).to_be_visible()
+    expect(page.get_by_text("Chưa có báo cáo nào.")).to_be_visible()
+
+    page.locator("summary", has_text="Đề nghị gia hạn").click()
+    page.get_by_label("Hạn đề nghị").fill("05/07/2021")
+    page.get_by_label("Lý do đề nghị gia hạn").fill("Chờ ý kiến góp ý của các huyện.")
+    page.get_by_role("button", name="Gửi đề nghị gia hạn").click()
+    expect(page.get_by_text("Đã gửi đề nghị gia hạn.")).to_be_visible()
+    page.get_by_role("button", name="Đăng xuất").click()
+
+    login("leader", "demo")
+    page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Đề nghị gia hạn").click()
+    row = page.locator("tr", has=page.locator(f'a[href="/tasks/{task.pk}/"]'))
+    row.get_by_label("Đồng ý gia hạn").check()
+    row.get_by_role("button", name="Ghi quyết định").click()
+    expect(page.get_by_text("Đã ghi quyết định gia hạn.")).to_be_visible()
+    page.get_by_role("button", name="Đăng xuất").click()
+
+    login("soyte", "demo")
+    page.goto(f"/tasks/{task.pk}/")
+    expect(page.get_by_text("05/07/2021 (đã gia hạn; hạn ban đầu 26/06/2021)")).to_be_visible()
+    expect(page.locator("ol.timeline").get_by_text("Đồng ý: hạn 26/06/2021 → 05/07/2021")).to_be_visible()
