@@ -193,3 +193,24 @@ def test_publishing_tells_lead_and_coordinating_agencies(health_dept_officer, ic
     kinds = Notification.objects.filter(kind=Notification.Kind.TASK_ASSIGNED)
     assert set(kinds.values_list("recipient__username", flat=True)) == {"soyte", "sotttt"}
     assert Task.objects.get().published_at is not None
+
+
+def test_leader_decides_from_the_task_page(client, leader, led, health_dept_officer):
+    extension_request(task=led, actor=health_dept_officer, requested_date=dt.date(2021, 7, 15), reason="Chờ số liệu")
+    client.force_login(leader)
+    page = client.get(f"/tasks/{led.pk}/").content.decode()
+    assert "Ghi quyết định" in page and "Xác nhận hoàn thành</button>" not in page
+
+
+def test_office_sees_verify_and_return_on_an_awaiting_task(client, office_clerk, led, health_dept_officer):
+    task_submit_completion(task=led, actor=health_dept_officer, note="Xong")
+    client.force_login(office_clerk)
+    page = client.get(f"/tasks/{led.pk}/").content.decode()
+    assert "Xác nhận hoàn thành</button>" in page and "Trả lại</button>" in page
+    assert "Gửi báo cáo tiến độ" not in page
+
+
+def test_coordinating_officer_sees_report_but_not_completion(client, ict_dept_officer, led):
+    client.force_login(ict_dept_officer)
+    page = client.get(f"/tasks/{led.pk}/").content.decode()
+    assert "Gửi báo cáo tiến độ" in page and "Gửi báo cáo hoàn thành" not in page
