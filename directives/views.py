@@ -1,6 +1,7 @@
 from django.shortcuts import redirect, render
 
 from agencies.roles import is_leader, is_office_staff
+from directives.work.views import inbox
 
 
 def home(request):
@@ -11,8 +12,6 @@ def home(request):
         return redirect("notice_list")
     if is_leader(user):
         return redirect("dashboard")
-    from directives.work.views import inbox
-
     return inbox(request)
 
 
