@@ -4,10 +4,12 @@ Every view fetches through `get_task_for_user` (404 for anything the user may no
 the role (403) before reading the form, then lets a service do the work.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -87,11 +89,28 @@ def task_detail(request, pk):
     return _render_task(request, task)
 
 
+def _body_too_large(request) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    # Every file at its limit, plus room for the text fields and the multipart framing.
+    return length > settings.UPLOAD_MAX_BYTES * settings.ATTACHMENTS_PER_REPORT + 1024 * 1024
+
+
 def _task_action(request, pk, *, allowed, form_class, name: str, run, done: str):
     """The shape of every action: visible (404), allowed (403), valid input, service, redirect."""
     task = get_task_for_user(request.user, pk)
     if not allowed(request.user, task):
         raise PermissionDenied("Bạn không có quyền thực hiện thao tác này trên nhiệm vụ.")
+    if _body_too_large(request):
+        # Refused before Django reads the body, so a huge upload never reaches the disk.
+        messages.error(
+            request,
+            f"Dữ liệu gửi lên quá lớn: mỗi tệp tối đa {filesizeformat(settings.UPLOAD_MAX_BYTES)}, "
+            f"mỗi lần tối đa {settings.ATTACHMENTS_PER_REPORT} tệp. Không có gì được lưu.",
+        )
+        return _render_task(request, task, status=413)
     form = form_class(request.POST, request.FILES, prefix=name)
     if form.is_valid():
         try:

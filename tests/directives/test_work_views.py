@@ -214,3 +214,12 @@ def test_coordinating_officer_sees_report_but_not_completion(client, ict_dept_of
     client.force_login(ict_dept_officer)
     page = client.get(f"/tasks/{led.pk}/").content.decode()
     assert "Gửi báo cáo tiến độ" in page and "Gửi báo cáo hoàn thành" not in page
+
+
+def test_huge_request_is_refused_before_reading_it(officer_client, led, settings):
+    settings.UPLOAD_MAX_BYTES = 2048
+    settings.ATTACHMENTS_PER_REPORT = 1
+    response = _report(officer_client, led, [upload("rat-lon.pdf", pdf_bytes() + b"0" * (2 * 1024 * 1024))])
+    assert response.status_code == 413
+    assert "Dữ liệu gửi lên quá lớn" in response.content.decode()
+    assert not ProgressReport.objects.exists() and not Attachment.objects.exists()
