@@ -27,6 +27,12 @@ def _require_services(request):
         _service_missing("DATABASE_URL must point at PostgreSQL")
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    # Attachments written by tests land in a throwaway folder, never in var/media.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def office_clerk(db):
     return office_user(username="office", first_name="Chuyên viên", last_name="Văn phòng")

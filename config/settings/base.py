@@ -173,6 +173,16 @@ CELERY_BEAT_SCHEDULE: dict = {}
 DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 3, minimum=0)
 TASKS_PER_PAGE = env_int("TASKS_PER_PAGE", 50, minimum=1)
 
+# Agency work (issue 4): the inbox, reports, attachments, extensions.
+# The inbox's "due this week" group: open tasks due within this many days.
+INBOX_DUE_WINDOW_DAYS = env_int("INBOX_DUE_WINDOW_DAYS", 7, minimum=1)
+# Attachments of one report; each file is at most UPLOAD_MAX_BYTES and checked by content.
+ATTACHMENTS_PER_REPORT = env_int("ATTACHMENTS_PER_REPORT", 5, minimum=1)
+# Pending extension requests a task may have at once.
+EXTENSION_MAX_PENDING = env_int("EXTENSION_MAX_PENDING", 1, minimum=1)
+# Leaders always decide extensions; office staff too only when the province allows it.
+OFFICE_DECIDES_EXTENSIONS = env_bool("OFFICE_DECIDES_EXTENSIONS", False)
+
 # --- Logging ----------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,

@@ -5,7 +5,6 @@ published notices that give their agency a task. Views fetch through a permissio
 selector, validate with a form, call a service, redirect.
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -13,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from agencies.roles import is_office_staff, office_staff_required
-from directives.access import get_task_for_user, tasks_visible_to
+from directives.access import tasks_visible_to
 from directives.notices.filters import NoticeFilter
 from directives.notices.forms import NoticeEntryForm
 from directives.notices.selectors import (
@@ -125,33 +124,3 @@ def notice_publish_view(request, pk: int):
     return render(
         request, "directives/notices/notice_publish_confirm.html", {"notice": notice, "task_count": task_count}
     )
-
-
-# --- Placeholders ------------------------------------------------------------------------------------
-# PLACEHOLDER: minimal task pages so that "task_list" and "task_detail" resolve on this branch.
-# The task-workflow feature replaces both (and their routes in directives/urls.py); nothing else
-# depends on them beyond the URL names.
-
-
-@require_GET
-def task_list_placeholder(request):
-    tasks = (
-        tasks_visible_to(request.user)
-        .with_status()
-        .select_related("lead", "conclusion__notice")
-        .order_by("due_date", "id")
-    )
-    page = Paginator(tasks, settings.TASKS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "directives/notices/task_list_placeholder.html", {"page": page})
-
-
-@require_GET
-def task_detail_placeholder(request, pk: int):
-    task = get_task_for_user(request.user, pk)
-    context = {
-        "task": task,
-        "status": task.status_on(),
-        "coordinating": list(task.coordinating.all()),
-        "events": list(task.events.select_related("actor")),
-    }
-    return render(request, "directives/notices/task_detail_placeholder.html", context)

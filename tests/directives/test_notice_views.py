@@ -1,4 +1,4 @@
-"""The notice list and page, who sees what, the landing page and the placeholder task pages."""
+"""The notice list and page, who sees what, the landing page and the task page reached from a notice."""
 
 import datetime as dt
 
@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from directives.models import TaskEvent
 from directives.services import task_event_record
-from tests.factories import ConclusionFactory, MeetingFactory, NoticeFactory, TaskFactory
+from tests.factories import ConclusionFactory, NoticeFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -183,7 +183,7 @@ def test_unknown_notice_is_404(client, office_clerk):
 
 @pytest.mark.parametrize(
     ("who", "target"),
-    [("office_clerk", "notice_list"), ("leader", "task_list"), ("health_dept_officer", "task_list")],
+    [("office_clerk", "notice_list"), ("leader", "dashboard")],
 )
 def test_each_role_lands_where_its_work_is(client, request, who, target):
     client.force_login(request.getfixturevalue(who))
@@ -191,10 +191,10 @@ def test_each_role_lands_where_its_work_is(client, request, who, target):
     assert response.status_code == 302 and response.url == reverse(target)
 
 
-# --- Placeholder task pages (replaced by the task-workflow feature) ------------------------------------------
+# --- The task page, reached from the notice ------------------------------------------
 
 
-def test_placeholder_task_page_shows_the_history(client, office_clerk, published):
+def test_task_page_shows_the_history(client, office_clerk, published):
     task = published.conclusions.get().tasks.get()
     task_event_record(task=task, kind=TaskEvent.Kind.PUBLISHED, actor=office_clerk)
     client.force_login(office_clerk)
@@ -202,17 +202,10 @@ def test_placeholder_task_page_shows_the_history(client, office_clerk, published
     assert "Truy vết F1" in html and "Giao nhiệm vụ" in html and 'class="timeline"' in html
 
 
-def test_placeholder_task_page_hides_other_agencies_tasks(client, unrelated_officer, published):
+def test_task_page_hides_other_agencies_tasks(client, unrelated_officer, published):
     task = published.conclusions.get().tasks.get()
     client.force_login(unrelated_officer)
     assert client.get(reverse("task_detail", args=[task.pk])).status_code == 404
-
-
-def test_placeholder_task_list_shows_the_officers_tasks(client, health_dept_officer, published):
-    TaskFactory(conclusion=ConclusionFactory(notice=NoticeFactory(meeting=MeetingFactory())), action="Việc khác")
-    client.force_login(health_dept_officer)
-    html = client.get(reverse("task_list")).content.decode()
-    assert "Truy vết F1" in html and "Việc khác" not in html
 
 
 def test_refusals_speak_vietnamese(client, health_dept_officer, draft):

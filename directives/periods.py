@@ -1,0 +1,48 @@
+"""Reporting periods of a recurring task ("báo cáo hằng ngày/tuần/tháng"): pure date arithmetic."""
+
+import datetime as dt
+
+from directives.models.task import Recurrence
+
+
+def period_start(day: dt.date, recurrence: str) -> dt.date:
+    if recurrence == Recurrence.WEEKLY:
+        return day - dt.timedelta(days=day.weekday())
+    if recurrence == Recurrence.MONTHLY:
+        return day.replace(day=1)
+    return day
+
+
+def next_period(start: dt.date, recurrence: str) -> dt.date:
+    if recurrence == Recurrence.WEEKLY:
+        return start + dt.timedelta(days=7)
+    if recurrence == Recurrence.MONTHLY:
+        return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return start + dt.timedelta(days=1)
+
+
+def periods_between(first: dt.date, last: dt.date, recurrence: str) -> list[dt.date]:
+    """Start days of every period from the one holding `first` to the one holding `last`."""
+    periods, start = [], period_start(first, recurrence)
+    while start <= last:
+        periods.append(start)
+        start = next_period(start, recurrence)
+    return periods
+
+
+def missing_periods(
+    *, since: dt.date, today: dt.date, recurrence: str, reported: set[dt.date], limit: int = 12
+) -> list[dt.date]:
+    """Past periods (the current one is still running) with no report, most recent `limit` of them."""
+    current = period_start(today, recurrence)
+    missing = [p for p in periods_between(since, today, recurrence) if p < current and p not in reported]
+    return missing[-limit:]
+
+
+def period_label(start: dt.date, recurrence: str) -> str:
+    if recurrence == Recurrence.WEEKLY:
+        end = start + dt.timedelta(days=6)
+        return f"tuần {start:%d/%m}–{end:%d/%m/%Y}"
+    if recurrence == Recurrence.MONTHLY:
+        return f"tháng {start:%m/%Y}"
+    return f"ngày {start:%d/%m/%Y}"

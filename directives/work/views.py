@@ -1,0 +1,308 @@
+"""The task page, its actions, the agency inbox and the office's queues.
+
+Every view fetches through `get_task_for_user` (404 for anything the user may not see), checks
+the role (403) before reading the form, then lets a service do the work.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from directives import permissions, workflow
+from directives.access import get_task_for_user, tasks_visible_to
+from directives.inbox import (
+    extension_requests_decided,
+    extension_requests_pending,
+    inbox_groups,
+    tasks_awaiting_verification,
+)
+from directives.models import Attachment, ExtensionRequest, Task
+from directives.status import compute_status, days_overdue
+from directives.work import forms
+
+ROLE_TABS = [("all", "Tất cả"), ("lead", "Cơ quan chủ trì"), ("coordinating", "Cơ quan phối hợp")]
+
+
+def inbox(request):
+    role = request.GET.get("vai_tro", "all")
+    if role not in dict(ROLE_TABS):
+        role = "all"
+    groups = inbox_groups(request.user, role=role)
+    return render(
+        request,
+        "directives/work/inbox.html",
+        {"groups": groups, "role": role, "role_tabs": ROLE_TABS, "today": timezone.localdate()},
+    )
+
+
+def _task_page_forms(user, task: Task) -> dict:
+    """The forms this viewer may use on this task in its current state (none means no button)."""
+    open_ = task.is_open
+    awaiting = open_ and task.submitted_at is not None
+    working = open_ and task.submitted_at is None
+    lead = permissions.can_act_as_lead(user, task)
+    shown = {
+        "report_form": (working or awaiting) and permissions.can_report(user, task),
+        "completion_form": working and lead,
+        "extension_form": working and lead and task.due_date is not None,
+        "verify_form": awaiting and permissions.can_verify(user),
+        "return_form": awaiting and permissions.can_verify(user),
+        "close_form": open_ and permissions.can_manage(user),
+        "reassign_form": open_ and permissions.can_manage(user),
+    }
+    classes = {
+        "report_form": forms.ProgressReportForm,
+        "completion_form": forms.CompletionForm,
+        "extension_form": forms.ExtensionRequestForm,
+        "verify_form": forms.VerifyForm,
+        "return_form": forms.ReturnForm,
+        "close_form": forms.CloseForm,
+        "reassign_form": forms.ReassignForm,
+    }
+    return {name: classes[name](prefix=name.removesuffix("_form")) for name, show in shown.items() if show}
+
+
+def _render_task(request, task: Task, *, bound: dict | None = None, status: int = 200):
+    today = timezone.localdate()
+    context = {
+        "task": task,
+        "status": compute_status(task, today),
+        "days_overdue": days_overdue(task, today),
+        "coordinations": task.coordinations.select_related("agency"),
+        "reports": task.reports.select_related("author").prefetch_related("attachments"),
+        "extension_requests": task.extension_requests.select_related("requested_by", "decided_by"),
+        "events": task.events.select_related("actor"),
+        "can_decide_extensions": permissions.can_decide_extensions(request.user),
+        **_task_page_forms(request.user, task),
+        **(bound or {}),
+    }
+    return render(request, "directives/work/task_detail.html", context, status=status)
+
+
+def task_detail(request, pk):
+    task = get_task_for_user(request.user, pk)
+    return _render_task(request, task)
+
+
+def _body_too_large(request) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    # Every file at its limit, plus room for the text fields and the multipart framing.
+    return length > settings.UPLOAD_MAX_BYTES * settings.ATTACHMENTS_PER_REPORT + 1024 * 1024
+
+
+def _task_action(request, pk, *, allowed, form_class, name: str, run, done: str):
+    """The shape of every action: visible (404), allowed (403), valid input, service, redirect."""
+    task = get_task_for_user(request.user, pk)
+    if not allowed(request.user, task):
+        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này trên nhiệm vụ.")
+    if _body_too_large(request):
+        # Refused before Django reads the body, so a huge upload never reaches the disk.
+        messages.error(
+            request,
+            f"Dữ liệu gửi lên quá lớn: mỗi tệp tối đa {filesizeformat(settings.UPLOAD_MAX_BYTES)}, "
+            f"mỗi lần tối đa {settings.ATTACHMENTS_PER_REPORT} tệp. Không có gì được lưu.",
+        )
+        return _render_task(request, task, status=413)
+    form = form_class(request.POST, request.FILES, prefix=name)
+    if form.is_valid():
+        try:
+            run(task, form.cleaned_data)
+        except ValidationError as error:
+            forms.add_service_error(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("task_detail", pk=task.pk)
+    messages.error(request, "Chưa lưu được: xem lỗi bên dưới.")
+    task.refresh_from_db()
+    return _render_task(request, task, bound={f"{name}_form": form, "open_form": name}, status=400)
+
+
+@require_POST
+def task_report(request, pk):
+    return _task_action(
+        request,
+        pk,
+        allowed=permissions.can_report,
+        form_class=forms.ProgressReportForm,
+        name="report",
+        run=lambda task, data: workflow.task_report_progress(
+            task=task,
+            actor=request.user,
+            text=data["text"],
+            document_number=data["document_number"],
+            document_date=data["document_date"],
+            percent=data["percent"],
+            files=data["files"],
+        ),
+        done="Đã gửi báo cáo tiến độ.",
+    )
+
+
+@require_POST
+def task_submit(request, pk):
+    return _task_action(
+        request,
+        pk,
+        allowed=permissions.can_act_as_lead,
+        form_class=forms.CompletionForm,
+        name="completion",
+        run=lambda task, data: workflow.task_submit_completion(
+            task=task, actor=request.user, note=data["note"], files=data["files"]
+        ),
+        done="Đã báo cáo hoàn thành; nhiệm vụ chờ Văn phòng xác nhận.",
+    )
+
+
+@require_POST
+def task_extension_request(request, pk):
+    return _task_action(
+        request,
+        pk,
+        allowed=permissions.can_act_as_lead,
+        form_class=forms.ExtensionRequestForm,
+        name="extension",
+        run=lambda task, data: workflow.extension_request(
+            task=task, actor=request.user, requested_date=data["requested_date"], reason=data["reason"]
+        ),
+        done="Đã gửi đề nghị gia hạn.",
+    )
+
+
+@require_POST
+def task_verify(request, pk):
+    return _task_action(
+        request,
+        pk,
+        allowed=lambda user, task: permissions.can_verify(user),
+        form_class=forms.VerifyForm,
+        name="verify",
+        run=lambda task, data: workflow.task_verify(task=task, actor=request.user, completed_on=data["completed_on"]),
+        done="Đã xác nhận hoàn thành.",
+    )
+
+
+@require_POST
+def task_return(request, pk):
+    return _task_action(
+        request,
+        pk,
+        allowed=lambda user, task: permissions.can_verify(user),
+        form_class=forms.ReturnForm,
+        name="return",
+        run=lambda task, data: workflow.task_return(task=task, actor=request.user, reason=data["reason"]),
+        done="Đã trả lại báo cáo hoàn thành; cơ quan đã được thông báo.",
+    )
+
+
+def _close(request, task, data):
+    if data["action"] == "cancel":
+        return workflow.task_cancel(task=task, actor=request.user, reason=data["reason"])
+    replacement = None
+    if data["superseded_by"]:
+        # A forged id names no task this user can see: a form error, not a leak.
+        replacement = tasks_visible_to(request.user).filter(pk=data["superseded_by"]).first()
+        if replacement is None:
+            raise ValidationError("Không tìm thấy nhiệm vụ thay thế với mã này.")
+    return workflow.task_supersede(task=task, actor=request.user, reason=data["reason"], superseded_by=replacement)
+
+
+@require_POST
+def task_close(request, pk):
+    return _task_action(
+        request,
+        pk,
+        allowed=lambda user, task: permissions.can_manage(user),
+        form_class=forms.CloseForm,
+        name="close",
+        run=lambda task, data: _close(request, task, data),
+        done="Đã đóng nhiệm vụ.",
+    )
+
+
+@require_POST
+def task_reassign(request, pk):
+    return _task_action(
+        request,
+        pk,
+        allowed=lambda user, task: permissions.can_manage(user),
+        form_class=forms.ReassignForm,
+        name="reassign",
+        run=lambda task, data: workflow.task_reassign(
+            task=task, actor=request.user, new_lead=data["new_lead"], reason=data["reason"]
+        ),
+        done="Đã đổi cơ quan chủ trì.",
+    )
+
+
+def verification_queue(request):
+    if not permissions.can_see_queues(request.user):
+        raise PermissionDenied("Chỉ Văn phòng và lãnh đạo xem được danh sách chờ xác nhận.")
+    tasks = tasks_awaiting_verification()
+    return render(
+        request,
+        "directives/work/verification_queue.html",
+        {"tasks": tasks, "can_verify": permissions.can_verify(request.user)},
+    )
+
+
+def extension_queue(request):
+    if not permissions.can_see_queues(request.user):
+        raise PermissionDenied("Chỉ Văn phòng và lãnh đạo xem được danh sách đề nghị gia hạn.")
+    return render(
+        request,
+        "directives/work/extension_queue.html",
+        {
+            "pending": extension_requests_pending(),
+            "decided": extension_requests_decided(),
+            "can_decide": permissions.can_decide_extensions(request.user),
+        },
+    )
+
+
+@require_POST
+def extension_decide(request, pk):
+    extension = get_object_or_404(ExtensionRequest.objects.select_related("task"), pk=pk)
+    task = get_task_for_user(request.user, extension.task_id)
+    if not permissions.can_decide_extensions(request.user):
+        raise PermissionDenied("Bạn không có quyền quyết định gia hạn.")
+    form = forms.ExtensionDecisionForm(request.POST, prefix="decision")
+    if form.is_valid():
+        try:
+            workflow.extension_decide(
+                request=extension,
+                actor=request.user,
+                approve=form.cleaned_data["decision"] == "approve",
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "Đã ghi quyết định gia hạn.")
+    else:
+        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+    target = request.POST.get("next")
+    if target == "queue":
+        return redirect("extension_queue")
+    return redirect("task_detail", pk=task.pk)
+
+
+def attachment_download(request, pk):
+    visible = tasks_visible_to(request.user).values("pk")
+    attachment = Attachment.objects.filter(pk=pk, task__in=visible).first()
+    if attachment is None:
+        raise Http404("Không tìm thấy tệp.")
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("Tệp không còn trên máy chủ.") from None
+    return FileResponse(
+        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
+    )
