@@ -4,6 +4,7 @@ from directives import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("notices/import/", include("directives.imports.urls")),
     path("notices/", include("directives.notices.urls")),
     path("", include("directives.work.urls")),
     # placeholder until dashboard lands
