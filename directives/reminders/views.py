@@ -1,0 +1,64 @@
+"""The reminder log (/reminders/): what was sent to whom, what failed and why."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from agencies.roles import is_office_staff
+from directives.models import Digest
+from directives.reminders import delivery
+from directives.reminders.filters import DigestFilter
+from directives.reminders.selectors import digest_items, digests_visible_to
+from directives.reminders.services import digest_retry
+
+
+def _get_digest_for_user(user, pk) -> Digest:
+    return get_object_or_404(digests_visible_to(user), pk=pk)
+
+
+def digest_list(request):
+    filterset = DigestFilter(request.GET or None, queryset=digests_visible_to(request.user))
+    queryset = filterset.qs if filterset.is_bound else filterset.queryset
+    page = Paginator(queryset.order_by("-day", "kind", "recipient_key"), settings.TASKS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "reminders/digest_list.html",
+        {"filter": filterset, "page": page, "query": query.urlencode(), "can_retry": is_office_staff(request.user)},
+    )
+
+
+def digest_detail(request, pk):
+    digest = _get_digest_for_user(request.user, pk)
+    content = delivery.digest_content(digest) if digest.kind == Digest.Kind.SUMMARY else None
+    return render(
+        request,
+        "reminders/digest_detail.html",
+        {
+            "digest": digest,
+            "items": digest_items(digest),
+            "summary": content,
+            "channels": delivery.channels_for(digest),
+            "can_retry": is_office_staff(request.user) and digest.status == Digest.Status.FAILED,
+        },
+    )
+
+
+@require_POST
+def digest_resend(request, pk):
+    digest = _get_digest_for_user(request.user, pk)
+    if not is_office_staff(request.user):
+        raise PermissionDenied("Chỉ Văn phòng được gửi lại bản tin nhắc việc.")
+    try:
+        digest_retry(digest=digest, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Đã xếp bản tin vào hàng đợi gửi lại.")
+    return redirect("reminder_detail", pk=digest.pk)
