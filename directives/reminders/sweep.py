@@ -135,7 +135,8 @@ def _item(occ: p.Occurrence, *, digest=None, reason: str = "") -> ReminderItem:
 def _write_batch(due: list[p.Occurrence], missed: list[p.Occurrence], today: dt.date, result: SweepResult):
     local = timezone.localtime
     skipped = [_item(occ, reason=MISSED_REASON.format(when=f"{local(occ.send_at):%H:%M %d/%m/%Y}")) for occ in missed]
-    keys = {occ.recipient_key: occ.agency_id for occ in due}
+    # Sorted, so two sweeps at once insert and lock in the same order and never deadlock.
+    keys = dict(sorted({occ.recipient_key: occ.agency_id for occ in due}.items()))
     if keys:
         Digest.objects.bulk_create(
             [
@@ -155,7 +156,7 @@ def _write_batch(due: list[p.Occurrence], missed: list[p.Occurrence], today: dt.
         d.recipient_key: d
         for d in Digest.objects.select_for_update().filter(
             recipient_key__in=list(keys), day=today, kind__in=[Digest.Kind.AGENCY, Digest.Kind.VERIFICATION]
-        )
+        ).order_by("recipient_key")
     }
     items = []
     for occ in due:
