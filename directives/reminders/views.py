@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from agencies.roles import is_office_staff
+from agencies.roles import agency_ids, is_office_staff, sees_everything
 from directives.models import Digest
 from directives.reminders import delivery
 from directives.reminders.filters import DigestFilter
@@ -21,6 +21,10 @@ def _get_digest_for_user(user, pk) -> Digest:
 
 def digest_list(request):
     filterset = DigestFilter(request.GET or None, queryset=digests_visible_to(request.user))
+    if not sees_everything(request.user):
+        # An officer chooses among their own agencies only; others' names are not theirs to list.
+        agencies = filterset.filters["agency"].queryset.filter(pk__in=agency_ids(request.user))
+        filterset.form.fields["agency"].queryset = agencies
     queryset = filterset.qs if filterset.is_bound else filterset.queryset
     page = Paginator(queryset.order_by("-day", "kind", "recipient_key"), settings.TASKS_PER_PAGE).get_page(
         request.GET.get("page")
