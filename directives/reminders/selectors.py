@@ -8,9 +8,7 @@ from directives.models import Digest, ReminderItem
 
 def digests_visible_to(user) -> QuerySet[Digest]:
     """Office staff and leaders see every digest; an agency's people see their agency's."""
-    qs = Digest.objects.select_related("agency").annotate(
-        task_count=Count("items", filter=Q(items__skipped_reason=""))
-    )
+    qs = Digest.objects.select_related("agency").annotate(task_count=Count("items", filter=Q(items__skipped_reason="")))
     if not user.is_authenticated:
         return qs.none()
     if sees_everything(user):

@@ -154,9 +154,9 @@ def _write_batch(due: list[p.Occurrence], missed: list[p.Occurrence], today: dt.
     # being attached to it (its claim waits, then reads the complete list).
     digests = {
         d.recipient_key: d
-        for d in Digest.objects.select_for_update().filter(
-            recipient_key__in=list(keys), day=today, kind__in=[Digest.Kind.AGENCY, Digest.Kind.VERIFICATION]
-        ).order_by("recipient_key")
+        for d in Digest.objects.select_for_update()
+        .filter(recipient_key__in=list(keys), day=today, kind__in=[Digest.Kind.AGENCY, Digest.Kind.VERIFICATION])
+        .order_by("recipient_key")
     }
     items = []
     for occ in due:
