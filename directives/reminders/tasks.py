@@ -7,6 +7,7 @@ for a digest row that is not there yet.
 import datetime as dt
 
 from celery import shared_task
+from celery.signals import beat_init
 from django.db import transaction
 from django.utils import timezone
 
@@ -50,3 +51,10 @@ def deliver_digest(digest_id: int, at: str | None = None) -> str:
         retry_at = (moment + dt.timedelta(seconds=outcome.retry_in)).isoformat() if at else None
         deliver_digest.apply_async((digest_id,), {"at": retry_at}, countdown=outcome.retry_in)
     return outcome.result
+
+
+@beat_init.connect
+def _sweep_when_beat_starts(sender=None, **kwargs):
+    # Beat first fires an interval task one interval after it starts; sweeping at once means a
+    # restart (or a first `make run`) catches up immediately instead of 15 minutes later.
+    sweep_task.delay()
