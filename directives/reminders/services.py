@@ -3,7 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from directives.models import Digest
+from agencies.models import Agency
+from directives.models import Digest, ReminderSettings
 
 
 @transaction.atomic
@@ -22,3 +23,19 @@ def digest_retry(*, digest: Digest, actor) -> Digest:
 
     transaction.on_commit(lambda: deliver_digest.delay(digest.pk))
     return digest
+
+
+@transaction.atomic
+def reminder_settings_update(
+    *, agency: Agency, email_enabled: bool, notification_enabled: bool, webhook_url: str, webhook_secret: str = ""
+) -> ReminderSettings:
+    """Switch an agency's channels; an empty secret keeps the one in force."""
+    settings, _ = ReminderSettings.objects.select_for_update().get_or_create(agency=agency)
+    settings.email_enabled = email_enabled
+    settings.notification_enabled = notification_enabled
+    settings.webhook_url = webhook_url
+    if webhook_secret:
+        settings.webhook_secret = webhook_secret
+    settings.full_clean()
+    settings.save()
+    return settings

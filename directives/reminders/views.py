@@ -7,12 +7,14 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from agencies.models import Agency
 from agencies.roles import agency_ids, is_office_staff, sees_everything
-from directives.models import Digest
+from directives.models import Digest, ReminderSettings
 from directives.reminders import delivery
 from directives.reminders.filters import DigestFilter
+from directives.reminders.forms import ReminderSettingsForm
 from directives.reminders.selectors import digest_items, digests_visible_to
-from directives.reminders.services import digest_retry
+from directives.reminders.services import digest_retry, reminder_settings_update
 
 
 def _get_digest_for_user(user, pk) -> Digest:
@@ -66,3 +68,26 @@ def digest_resend(request, pk):
     else:
         messages.success(request, "Đã xếp bản tin vào hàng đợi gửi lại.")
     return redirect("reminder_detail", pk=digest.pk)
+
+
+def _require_office(user):
+    if not is_office_staff(user):
+        raise PermissionDenied("Chỉ Văn phòng được thay đổi kênh nhắc việc của các cơ quan.")
+
+
+def channel_list(request):
+    _require_office(request.user)
+    agencies = Agency.objects.filter(is_active=True).select_related("reminder_settings").order_by("name")
+    return render(request, "reminders/channel_list.html", {"agencies": agencies})
+
+
+def channel_edit(request, agency_id):
+    _require_office(request.user)
+    agency = get_object_or_404(Agency, pk=agency_id, is_active=True)
+    instance = ReminderSettings.objects.filter(agency=agency).first() or ReminderSettings(agency=agency)
+    form = ReminderSettingsForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        reminder_settings_update(agency=agency, **form.cleaned_data)
+        messages.success(request, f"Đã lưu kênh nhắc việc của {agency.name}.")
+        return redirect("reminder_channels")
+    return render(request, "reminders/channel_edit.html", {"agency": agency, "form": form})
