@@ -252,5 +252,7 @@ def sweep(*, at: dt.datetime | None = None, policy: p.ReminderPolicy | None = No
         items=result.items,
         skipped=result.skipped,
     )
+    # Only the latest run matters to the next catch-up; older ones would just pile up.
+    SweepRun.objects.filter(at__lt=at - dt.timedelta(days=policy.catchup_days + 1)).delete()
     result.digest_ids = requeue_due(now=at)
     return result
