@@ -155,6 +155,8 @@ if CELERY_BROKER_URL == "filesystem://":
         "data_folder_out": str(_celery_dir / "queue"),
         "processed_folder": str(_celery_dir / "processed"),
         "store_processed": False,
+        # Added with the reminders: kombu's default is ./control, which litters the checkout.
+        "control_folder": str(_celery_dir / "control"),
     }
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_RESULT_BACKEND = None
