@@ -42,6 +42,9 @@ run: demo
 	@echo "  soyte (Sở Y tế), sotttt (Sở TT&TT), lucngan (UBND huyện Lục Ngạn)"
 	@echo "  Thư nhắc việc được ghi vào var/mail/"
 	@echo ""
+	@# Reminders of the demo notice's eve (25/06/2021), so var/mail/ shows them at once; a second
+	@# run sends nothing. The beat then sweeps for today every 15 minutes.
+	@DEBUG=1 $(PY) manage.py send_reminders --at "2021-06-25 07:00" | tail -1
 	@DEBUG=1 $(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=1 \
 	    --schedule=var/celerybeat-schedule > var/celery.log 2>&1 & \
 	  worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \

@@ -42,3 +42,22 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_int_list(name: str, default: list[int], *, minimum: int | None = None) -> list[int]:
+    """A comma-separated list of integers ("7,3,1"), each checked like env_int."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return list(default)
+    values = []
+    for item in raw.split(","):
+        item = item.strip()
+        try:
+            value = int(item)
+        except ValueError:
+            message = f"{name} phải là các số nguyên cách nhau bởi dấu phẩy, không phải {raw!r}."
+            raise ImproperlyConfigured(message) from None
+        if minimum is not None and value < minimum:
+            raise ImproperlyConfigured(f"{name}: mỗi số phải lớn hơn hoặc bằng {minimum}, không phải {value}.")
+        values.append(value)
+    return values

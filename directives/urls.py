@@ -11,4 +11,5 @@ urlpatterns = [
     path("tasks/", views.placeholder, name="task_list"),
     # placeholder until dashboard lands
     path("dashboard/", views.placeholder, name="dashboard"),
+    path("reminders/", include("directives.reminders.urls")),
 ]

@@ -21,10 +21,26 @@ def using_postgres() -> bool:
     return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
 
 
+# Redis for tests: CI sets REDIS_TEST_URL; on a laptop the reminders branch's own database 10.
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/10")
+
+
+def redis_answers() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=1).ping())
+    except redis.RedisError:
+        return False
+
+
 @pytest.fixture(autouse=True)
 def _require_services(request):
     if request.node.get_closest_marker("postgres") and not using_postgres():
         _service_missing("DATABASE_URL must point at PostgreSQL")
+    # Added with the reminders (Celery worker on Redis): a `redis` test never passes quietly.
+    if request.node.get_closest_marker("redis") and not redis_answers():
+        _service_missing(f"Redis must answer at {REDIS_TEST_URL}")
 
 
 @pytest.fixture(autouse=True)

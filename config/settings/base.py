@@ -8,9 +8,10 @@ var/, mail written to var/mail/.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_int, env_int_list, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -168,7 +169,56 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 540, minimu
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
+# Task modules outside an app's tasks.py (autodiscovery only finds <app>.tasks).
+CELERY_IMPORTS = ["directives.reminders.tasks"]
+
+# --- Reminders (nhắc việc, đôn đốc) -------------------------------------------------------------
+# Every decision is taken in TIME_ZONE (Asia/Ho_Chi_Minh). See directives/reminders/policy.py.
+# Days before a due date on which the agencies are reminded, then the due day itself.
+REMINDER_BEFORE_DAYS = sorted(set(env_int_list("REMINDER_BEFORE_DAYS", [7, 3, 1], minimum=1)), reverse=True)
+# Local time of day of the agencies' daily digest.
+REMINDER_HOUR = env_int("REMINDER_HOUR", 7, minimum=0)
+REMINDER_MINUTE = env_int("REMINDER_MINUTE", 0, minimum=0)
+# After the due date the lead agency is chased daily for this many days, then every N days.
+REMINDER_OVERDUE_DAILY_DAYS = env_int("REMINDER_OVERDUE_DAILY_DAYS", 7, minimum=0)
+REMINDER_OVERDUE_EVERY_DAYS = env_int("REMINDER_OVERDUE_EVERY_DAYS", 3, minimum=1)
+# Weekly overdue summary to leaders and the office: weekday (0 = Monday) and local time.
+REMINDER_SUMMARY_WEEKDAY = env_int("REMINDER_SUMMARY_WEEKDAY", 0, minimum=0)
+REMINDER_SUMMARY_HOUR = env_int("REMINDER_SUMMARY_HOUR", 7, minimum=0)
+REMINDER_SUMMARY_MINUTE = env_int("REMINDER_SUMMARY_MINUTE", 30, minimum=0)
+# A completion awaiting verification for more than this many working days reminds the office.
+REMINDER_VERIFICATION_WORKING_DAYS = env_int("REMINDER_VERIFICATION_WORKING_DAYS", 2, minimum=0)
+# Ongoing tasks ("thường xuyên"): a nudge to report on this day of every month.
+REMINDER_ONGOING_DAY = env_int("REMINDER_ONGOING_DAY", 1, minimum=1)
+# Recurring tasks: the due day of a weekly period (0 = Monday) and of a monthly one (clipped to
+# the month's length); a daily period is due every day.
+REMINDER_WEEKLY_REPORT_WEEKDAY = env_int("REMINDER_WEEKLY_REPORT_WEEKDAY", 4, minimum=0)
+REMINDER_MONTHLY_REPORT_DAY = env_int("REMINDER_MONTHLY_REPORT_DAY", 25, minimum=1)
+# Delivery: tries before a digest is marked failed, and the first retry delay (doubled each time).
+REMINDER_MAX_ATTEMPTS = env_int("REMINDER_MAX_ATTEMPTS", 5, minimum=1)
+REMINDER_RETRY_BACKOFF_SECONDS = env_int("REMINDER_RETRY_BACKOFF_SECONDS", 60, minimum=1)
+# A digest claimed by a worker that never recorded the outcome (killed) is marked failed after
+# this many minutes, never resent on its own: see directives/reminders/delivery.py.
+REMINDER_SENDING_TIMEOUT_MINUTES = env_int("REMINDER_SENDING_TIMEOUT_MINUTES", 30, minimum=1)
+# Reminders missed during an outage are looked for this many days back (and recorded as skipped).
+REMINDER_CATCHUP_DAYS = env_int("REMINDER_CATCHUP_DAYS", 7, minimum=0)
+REMINDER_SWEEP_MINUTES = env_int("REMINDER_SWEEP_MINUTES", 15, minimum=1)
+REMINDER_BATCH_SIZE = env_int("REMINDER_BATCH_SIZE", 2000, minimum=1)
+REMINDER_WEBHOOK_TIMEOUT = env_int("REMINDER_WEBHOOK_TIMEOUT", 10, minimum=1)
+
+CELERY_BEAT_SCHEDULE: dict = {
+    "reminders-sweep": {
+        "task": "directives.reminders.sweep",
+        "schedule": REMINDER_SWEEP_MINUTES * 60,
+    },
+    "reminders-weekly-summary": {
+        "task": "directives.reminders.weekly_summary",
+        # crontab counts weekdays from Sunday = 0; our setting from Monday = 0 like Python.
+        "schedule": crontab(
+            minute=REMINDER_SUMMARY_MINUTE, hour=REMINDER_SUMMARY_HOUR, day_of_week=(REMINDER_SUMMARY_WEEKDAY + 1) % 7
+        ),
+    },
+}
 
 # --- Product rules ----------------------------------------------------------------------------
 # A task due within this many days (inclusive of today) is "Sắp đến hạn".

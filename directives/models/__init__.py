@@ -1,13 +1,18 @@
 from directives.models.notification import Notification
+from directives.models.reminders import Digest, ReminderItem, ReminderSettings, SweepRun
 from directives.models.task import Assignment, Task, TaskCoordination, TaskEvent
 from directives.models.work import Attachment, ExtensionRequest, ProgressReport
 
 __all__ = [
     "Assignment",
     "Attachment",
+    "Digest",
     "ExtensionRequest",
     "Notification",
     "ProgressReport",
+    "ReminderItem",
+    "ReminderSettings",
+    "SweepRun",
     "Task",
     "TaskCoordination",
     "TaskEvent",

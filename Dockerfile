@@ -1,0 +1,22 @@
+# Theo dõi kết luận: one image for the web server, the Celery worker and the beat.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    VAR_DIR=/app/var
+
+WORKDIR /app
+RUN useradd --create-home --uid 1000 theodoi
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+COPY --chown=theodoi:theodoi . .
+# Static files are collected into the image, so no CDN and no volume are needed to serve them.
+RUN DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=collectstatic-only \
+    python manage.py collectstatic --noinput \
+ && mkdir -p /app/var/mail /app/var/media \
+ && chown -R theodoi:theodoi /app/var
+USER theodoi
+
+EXPOSE 8000
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

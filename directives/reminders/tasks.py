@@ -1,0 +1,60 @@
+"""Celery tasks: thin wrappers that parse arguments and call the sweep or delivery.
+
+Delivery tasks are queued only after the sweep's transaction commits, so a worker never looks
+for a digest row that is not there yet.
+"""
+
+import datetime as dt
+
+from celery import shared_task
+from celery.signals import beat_init
+from django.db import transaction
+from django.utils import timezone
+
+from directives.reminders import delivery
+from directives.reminders.sweep import requeue_due, summary_claim, sweep
+
+
+def _moment(at: str | None) -> dt.datetime:
+    """The moment to decide for: an ISO datetime (tests, catch-up by hand) or now."""
+    if not at:
+        return timezone.now()
+    moment = dt.datetime.fromisoformat(at)
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+
+def _enqueue(digest_ids, at: str | None):
+    for digest_id in digest_ids:
+        transaction.on_commit(lambda digest_id=digest_id: deliver_digest.delay(digest_id, at=at))
+
+
+@shared_task(name="directives.reminders.sweep", ignore_result=True)
+def sweep_task(at: str | None = None) -> int:
+    result = sweep(at=_moment(at))
+    _enqueue(result.digest_ids, at)
+    return len(result.digest_ids)
+
+
+@shared_task(name="directives.reminders.weekly_summary", ignore_result=True)
+def weekly_summary_task(at: str | None = None) -> None:
+    moment = _moment(at)
+    if summary_claim(at=moment):
+        _enqueue(requeue_due(now=moment), at)
+
+
+@shared_task(name="directives.reminders.deliver", ignore_result=True)
+def deliver_digest(digest_id: int, at: str | None = None) -> str:
+    moment = _moment(at)
+    outcome = delivery.deliver(digest_id, now=moment)
+    if outcome.result == delivery.RETRY:
+        # A run "as of" another moment (`at`) keeps its own clock for the retry too.
+        retry_at = (moment + dt.timedelta(seconds=outcome.retry_in)).isoformat() if at else None
+        deliver_digest.apply_async((digest_id,), {"at": retry_at}, countdown=outcome.retry_in)
+    return outcome.result
+
+
+@beat_init.connect
+def _sweep_when_beat_starts(sender=None, **kwargs):
+    # Beat first fires an interval task one interval after it starts; sweeping at once means a
+    # restart (or a first `make run`) catches up immediately instead of 15 minutes later.
+    sweep_task.delay()
