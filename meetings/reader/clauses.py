@@ -1,0 +1,340 @@
+"""What one clause says: who is told to act (and how), what kind of clause it is, its deadline.
+
+A clause names its lead in one of four ways: after a trigger word ("Giao Sở Y tế ...",
+"yêu cầu các sở, ngành ..."), at its very start ("Sở Y tế phối hợp với ..."), after an
+adverbial opening ("Tại các doanh nghiệp ..., giao Sở Y tế ..."), or as a bare heading
+("Ban Chỉ đạo ...: Khẩn trương ..."). Roles follow the lead: "chủ trì", "phối hợp với X, Y",
+or "X chỉ đạo, Y điều phối" (Y a co-lead) / "X chủ trì, Y phối hợp" (Y coordinating).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from meetings.reader import lexicon as lx
+from meetings.reader.deadlines import ClauseDeadline, DateHit, find_deadlines
+from meetings.reader.mentions import Mention, MentionParser
+from meetings.reader.tokens import Tok, tokenize, words
+
+_ENUM_WORDS = frozenset({"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"})
+_ORDINALS = frozenset({"nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"})
+_NOT_TRIGGER_AFTER = frozenset({"bàn", "được", "theo", "đã", "chuyển", "vụ", "việc", "các", "của", "đề", "sự"})
+_SCAN_SUBJECT = 40  # tokens searched for a subject after an adverbial opening
+_SCAN_TRIGGER = 30  # tokens searched for a trigger word further in
+# Who does what is said early in a clause: read its first tokens, and more only when the
+# names and roles run to the end of that window. Later tokens are never needed.
+_FIRST_TOKENS = 32
+_MAX_TOKENS = 160
+_MID_COORDINATION = re.compile(r"\bphối hợp(?: chặt chẽ)? (?:với|cùng)\s", re.IGNORECASE)
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    toks: list[Tok]
+    deadline: ClauseDeadline
+    subject: list[Mention] = field(default_factory=list)
+    via: str = ""  # "trigger" | "position" | "heading" | ""
+    co_leads: list[Mention] = field(default_factory=list)  # "X chỉ đạo, Y điều phối"
+    coordinating: list[Mention] = field(default_factory=list)
+    role_start: bool = False  # "Chủ trì, phối hợp với ..." with no lead named
+    opener: str = ""  # "dong_thoi" | "modifier" | "urgent" | "trigger" | "report" | ""
+    urgent_start: bool = False  # the predicate opens with "khẩn trương", "sớm", "ngay"
+    action_tok: int = 0
+    statement: bool = False
+    non_directive: bool = False
+    conditional: bool = False
+    heading_only: bool = False
+    topic: bool = False  # "Về công tác ...:" labels what follows
+    per_agency: list[tuple[DateHit, list[Mention]]] = field(default_factory=list)
+    action_at: int | None = None  # an action start found outside `toks`
+    deadline_only: bool = False  # "hoàn thành trước ngày 31/3/2024", "Thời hạn: ..." and nothing else
+
+    @property
+    def kind(self) -> str:
+        return self.deadline.kind
+
+    @property
+    def action_start(self) -> int:
+        if self.action_at is not None:
+            return self.action_at
+        return self.toks[self.action_tok].start if self.action_tok < len(self.toks) else self.end
+
+
+def analyze_clause(
+    view: str, folded: str, start: int, end: int, parser: MentionParser, year: int | None, issued: dt.date | None
+) -> Clause:
+    """`folded` is the accent-free lower-case view (same offsets), shared by all clauses."""
+    deadline = find_deadlines(view[start:end], start, year, issued, folded[start:end])
+    toks = tokenize(view, start, end, limit=_FIRST_TOKENS)
+    clause = _analyze(view, folded, Clause(start, end, toks, deadline), parser)
+    if len(toks) == _FIRST_TOKENS and clause.action_tok >= _FIRST_TOKENS - 2:
+        more = tokenize(view, start, end, limit=_MAX_TOKENS)
+        clause = _analyze(view, folded, Clause(start, end, more, deadline), parser)
+    return clause
+
+
+def _analyze(view: str, folded: str, clause: Clause, parser: MentionParser) -> Clause:
+    toks, end = clause.toks, clause.end
+    clause.deadline_only = _only_deadline(clause)
+    i = _skip_enum(toks, 0)
+    n = lx.LINKS.match(toks, i)
+    if n:
+        if lx.DONG_THOI.match(toks, i):
+            clause.opener = "dong_thoi"
+        i = _skip_comma(toks, i + n)
+    if _is_topic(toks, i, view[end - 1]) and not parser.starts_name(toks, i):
+        clause.topic = True
+        return clause
+    _find_subject(clause, parser, i, view)
+    if clause.subject:
+        _roles(clause, parser, clause.action_tok)
+        # "... phải chịu trách nhiệm trước Ban Thường vụ": accountability, not a task.
+        clause.statement = clause.statement or bool(_ACCOUNTABLE.match(toks, _skip_adverbs(toks, clause.action_tok)))
+    else:
+        _subjectless(clause, parser, i)
+    if folded.find("phoi hop", clause.action_start, end) >= 0:
+        _mid_clause_coordination(clause, parser, view)
+    clause.conditional = clause.conditional or _conditional(clause, folded, i)
+    return clause
+
+
+# --- the subject ----------------------------------------------------------------------------
+
+
+def _find_subject(clause: Clause, parser: MentionParser, i: int, view: str) -> None:
+    toks = clause.toks
+    if _per_agency_deadlines(clause, parser, i, view):
+        return
+    t = lx.TRIGGERS.match(toks, i)
+    if t:
+        if _take_trigger(clause, parser, i):
+            return
+        clause.opener = clause.opener or "trigger"
+        return
+    if parser.starts_name(toks, i):
+        names, k = parser.parse_list(toks, i)
+        if names:
+            _take_position(clause, names, k)
+            return
+    if lx.ADVERBIAL_OPENERS.match(toks, i):
+        for c in range(i + 1, min(len(toks), i + _SCAN_SUBJECT)):
+            if toks[c].text != ",":
+                continue
+            k = c + 1
+            if lx.TRIGGERS.match(toks, k) and _take_trigger(clause, parser, k):
+                return
+            if parser.starts_name(toks, k):
+                names, after = parser.parse_list(toks, k)
+                if names and after < len(toks) and toks[after].word and lx.PREDICATE_STARTS.match(toks, after):
+                    _take_position(clause, names, after)
+                    return
+    attempts = 0
+    firsts = lx.TRIGGERS.firsts
+    for k in range(i + 1, min(len(toks), i + _SCAN_TRIGGER)):
+        if toks[k].low not in firsts or toks[k].cap or not lx.TRIGGERS.match(toks, k):
+            continue
+        if toks[k - 1].low in _NOT_TRIGGER_AFTER:
+            continue
+        attempts += 1
+        if _take_trigger(clause, parser, k) or attempts >= 6:
+            return
+
+
+def _take_trigger(clause: Clause, parser: MentionParser, k: int) -> bool:
+    toks = clause.toks
+    j = k + lx.TRIGGERS.match(toks, k)
+    if j < len(toks) and toks[j].low == "cho":
+        j += 1
+    names, after = parser.parse_list(toks, j)
+    if not names:
+        return False
+    clause.subject, clause.via, clause.action_tok = names, "trigger", after
+    return True
+
+
+def _take_position(clause: Clause, names: list[Mention], after: int) -> None:
+    toks = clause.toks
+    clause.subject, clause.via, clause.action_tok = names, "position", after
+    rest = [t for t in toks[after:] if t.word]
+    if not rest:
+        clause.heading_only = True
+        clause.via = "heading"
+        return
+    if lx.STATEMENT_MARKERS.match(toks, after):
+        clause.statement = True
+    if toks[after].low == "nào":
+        clause.conditional = True
+
+
+def _per_agency_deadlines(clause: Clause, parser: MentionParser, i: int, view: str) -> bool:
+    """ "Yêu cầu đến hết ngày 26/6 đối với các sở, ngành và đến hết ngày 27/6 đối với UBND
+    huyện, thành phố phải hoàn thành ...": one deadline per agency, one shared action."""
+    dates = clause.deadline.dates
+    if len(dates) < 2 or not lx.TRIGGERS.match(clause.toks, i):
+        return False
+    pairs: list[tuple[DateHit, list[Mention]]] = []
+    action_at = clause.end
+    for hit in dates[:8]:
+        toks = tokenize(view, hit.end, clause.end, limit=60)
+        if len(toks) > 2 and toks[0].low == "đối" and toks[1].low == "với":
+            names, after = parser.parse_list(toks, 2)
+            if names:
+                pairs.append((hit, names))
+                action_at = toks[after].start if after < len(toks) else clause.end
+    if len(pairs) < 2:
+        return False
+    clause.per_agency = pairs
+    clause.subject = pairs[0][1]
+    clause.via = "trigger"
+    clause.action_at = action_at
+    return True
+
+
+# --- roles ----------------------------------------------------------------------------------
+
+
+def _roles(clause: Clause, parser: MentionParser, k: int) -> None:
+    """ "chủ trì, phối hợp với ...", "phối hợp với ...", "X chỉ đạo, Y điều phối"."""
+    toks = clause.toks
+    j = _skip_adverbs(toks, k)
+    n = lx.LEAD_ROLE.match(toks, j)
+    if n:
+        after_role = _skip_comma(toks, j + n)
+        if lx.COORD_ROLE.match(toks, after_role):
+            clause.coordinating, clause.action_tok = _coordinating(toks, parser, after_role)
+        else:
+            # "Giao Công an tỉnh chủ trì, Sở Giao thông vận tải phối hợp xử lý ...".
+            clause.action_tok = _pair_role(clause, parser, j + n - 1) or after_role
+        return
+    if lx.COORD_ROLE.match(toks, j):
+        clause.coordinating, clause.action_tok = _coordinating(toks, parser, j)
+        return
+    clause.urgent_start = bool(lx.URGENT.match(toks, j))
+    _pair_role(clause, parser, j + max(1, lx.PREDICATE_STARTS.match(toks, j)) - 1)
+
+
+def _pair_role(clause: Clause, parser: MentionParser, verb_end: int) -> int | None:
+    """After "X <verb>": ", Y phối hợp" makes Y coordinating, ", Y <verb>" a co-lead."""
+    toks = clause.toks
+    comma = verb_end + 1
+    if comma >= len(toks) or toks[comma].text != "," or not parser.starts_name(toks, comma + 1):
+        return None
+    names, after = parser.parse_list(toks, comma + 1)
+    if not names or after >= len(toks) or not toks[after].word:
+        return None
+    if lx.COORD_ROLE.match(toks, after):
+        clause.coordinating = names
+        return after + lx.COORD_ROLE.match(toks, after)
+    if lx.PREDICATE_STARTS.match(toks, after) and not toks[after].cap:
+        clause.co_leads = names
+    return None
+
+
+def _coordinating(toks: list[Tok], parser: MentionParser, j: int) -> tuple[list[Mention], int]:
+    """Agencies after "phối hợp (chặt chẽ) với"; a bare "phối hợp" stays in the action."""
+    n = lx.COORD_ROLE.match(toks, j)
+    names, after = parser.parse_list(toks, j + n)
+    return names, after if names else j
+
+
+def _subjectless(clause: Clause, parser: MentionParser, i: int) -> None:
+    toks = clause.toks
+    clause.action_tok = i
+    if i >= len(toks):
+        return
+    if lx.LEAD_ROLE.match(toks, i) or lx.COORD_ROLE.match(toks, i):
+        clause.role_start = True
+        _roles(clause, parser, i)
+        return
+    if not clause.opener:
+        if lx.MODIFIERS.match(toks, i):
+            clause.opener = "modifier"
+        elif lx.URGENT.match(toks, i):
+            clause.opener = "urgent"
+        elif lx.REPORTS.match(toks, i):
+            clause.opener = "report"
+    clause.urgent_start = bool(lx.URGENT.match(toks, _skip_adverbs(toks, i, only_modal=True)))
+    clause.non_directive = bool(lx.NON_DIRECTIVE_OPENERS.match(toks, i)) and toks[i].low != "thực"
+    clause.statement = _reads_as_statement(toks, i)
+
+
+def _mid_clause_coordination(clause: Clause, parser: MentionParser, view: str) -> None:
+    """ "..., phối hợp với Sở X tổ chức ...": coordinating agencies named after the action."""
+    if clause.coordinating or clause.per_agency:
+        return
+    m = _MID_COORDINATION.search(view, clause.action_start + 1, clause.end)
+    if m:
+        toks = tokenize(view, m.end(), clause.end, limit=80)
+        clause.coordinating, _ = parser.parse_list(toks, 0)
+
+
+# --- kinds of sentences ---------------------------------------------------------------------
+
+
+_ACCOUNTABLE = lx.PhraseTable(["chịu trách nhiệm trước", "hoàn toàn chịu trách nhiệm trước"])
+_DEADLINE_WORDS = words("hoàn thành xong thời hạn gian thực hiện chậm nhất là và")
+
+
+def _only_deadline(clause: Clause) -> bool:
+    """Nothing but a deadline: the words left outside the date phrases are deadline words."""
+    if not clause.deadline.dates or len(clause.toks) > 30:
+        return False
+    spans = [(h.start, h.end) for h in clause.deadline.dates]
+    rest = [t for t in clause.toks if t.word and not any(s <= t.start < e for s, e in spans)]
+    return all(t.low in _DEADLINE_WORDS for t in rest)
+
+
+_TOPIC_OPENERS = frozenset({"về", "ở", "tại", "trong", "đối", "riêng"})
+
+
+def _is_topic(toks: list[Tok], i: int, last: str) -> bool:
+    """ "Về công tác y tế:", "Ở các huyện, thành phố:": a label for what follows."""
+    if last != ":" or i >= len(toks) or lx.TRIGGERS.match(toks, i):
+        return False
+    words = sum(1 for t in toks[i:] if t.word)
+    return toks[i].low in _TOPIC_OPENERS or words <= 4
+
+
+def _reads_as_statement(toks: list[Tok], i: int) -> bool:
+    """ "Số trường hợp ... đã giảm", "Xác định mặt trận chính ... là địa bàn ...": reports."""
+    window = toks[i : i + 10]
+    for n, tok in enumerate(window):
+        if tok.low in ("đã", "chưa", "đang", "vẫn") and n <= 7:
+            return True
+        if tok.low == "là" and n > 0 and window[n - 1].low not in ("nhất", "biệt", "tức", "có"):
+            return True
+    return False
+
+
+def _conditional(clause: Clause, folded: str, i: int) -> bool:
+    """ "Doanh nghiệp nào đảm bảo ... thì ...": a rule, not an assignment."""
+    if not any(t.low == "nào" for t in clause.toks[i : i + 8]):
+        return False
+    return folded.find(" thi ", clause.start, clause.end) >= 0
+
+
+def _skip_enum(toks: list[Tok], i: int) -> int:
+    if i + 1 < len(toks) and toks[i].low in _ENUM_WORDS and toks[i + 1].low == "là":
+        return _skip_comma(toks, i + 2)
+    if i + 1 < len(toks) and toks[i].low == "thứ" and toks[i + 1].low in _ORDINALS:
+        return _skip_comma(toks, i + 2)
+    return i
+
+
+def _skip_comma(toks: list[Tok], i: int) -> int:
+    while i < len(toks) and toks[i].text in ",:":
+        i += 1
+    return i
+
+
+def _skip_adverbs(toks: list[Tok], i: int, only_modal: bool = False) -> int:
+    for _ in range(3):
+        n = lx.ADVERBS.match(toks, i)
+        if not n or (only_modal and toks[i].low not in ("phải", "cần")):
+            break
+        i = _skip_comma(toks, i + n)
+    return i
