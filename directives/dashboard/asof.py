@@ -13,8 +13,8 @@ On day D (the whole day, in the office's time zone) a task:
 
 The due date in force on D is the current due date unless an extension was decided after D: then
 it is the `before` of the earliest such decision (directives.models.dashboard.DueDateChange).
-For today and for the many tasks never extended this is the due_date column itself; the set of
-tasks changed after D is small and the database hashes it once per query.
+For today and for the many tasks never extended this is the due_date column itself; the rows of
+changes decided after D are few and the database joins them by hash.
 
 These predicates mirror directives.status (which judges "now" from the current columns) and add
 the time bounds; tests pin both to the same outcome when nothing happened after D.
@@ -25,9 +25,8 @@ import zoneinfo
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, F, FilteredRelation, Q, Value, When
 
-from directives.models import DueDateChange
 from directives.status import TaskStatus
 
 # Dashboard figures that are not single statuses, with their labels (UI.md words).
@@ -54,20 +53,26 @@ def day_start(day: dt.date) -> dt.datetime:
     return day_end(day - dt.timedelta(days=1))
 
 
-def due_on_expression(day: dt.date):
-    """The due date in force at the end of `day`, as a database expression."""
-    changed_after = DueDateChange.objects.filter(decided_at__gte=day_end(day))
-    earliest_before = changed_after.filter(task=OuterRef("pk")).order_by("decided_at", "id").values("before")[:1]
-    return Case(
-        When(pk__in=changed_after.values("task_id"), then=Subquery(earliest_before)),
-        default=F("due_date"),
-        output_field=models.DateField(),
-    )
-
-
 def with_due_on(queryset, day: dt.date):
-    """Annotate `due_on` (the due date in force on `day`); the predicates below need it."""
-    return queryset.annotate(due_on=due_on_expression(day))
+    """Annotate `due_on`, the due date in force at the end of `day`; the predicates below need it.
+
+    A LEFT JOIN to the one change per task that was the earliest decided after `day` (the change
+    whose previous one, if any, came before the end of the day); tasks never extended after `day`
+    keep their due_date column.
+    """
+    end = day_end(day)
+    later = FilteredRelation(
+        "due_date_changes",
+        condition=Q(due_date_changes__decided_at__gte=end)
+        & (Q(due_date_changes__previous_decided_at__isnull=True) | Q(due_date_changes__previous_decided_at__lt=end)),
+    )
+    return queryset.alias(change_after=later).annotate(
+        due_on=Case(
+            When(change_after__id__isnull=False, then=F("change_after__before")),
+            default=F("due_date"),
+            output_field=models.DateField(),
+        )
+    )
 
 
 def _facts(day: dt.date) -> dict[str, Q]:

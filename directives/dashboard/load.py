@@ -293,6 +293,7 @@ def _task(writer, ids, rng, conclusion_id, issued, published, today, agency_ids,
                     "decided_at": decided,
                     "before": due,
                     "after": new_due,
+                    "previous_decided_at": None,
                 },
             )
             row["due_date"] = due = new_due

@@ -37,6 +37,10 @@ class DueDateChange(models.Model):
     decided_at = models.DateTimeField("quyết định lúc")
     before = models.DateField("hạn trước khi gia hạn", null=True, blank=True)
     after = models.DateField("hạn sau khi gia hạn", null=True, blank=True)
+    # decided_at of the task's previous change (None for its first): the earliest change after day
+    # D is then the only one with decided_at >= D's end > previous_decided_at, so the dashboard
+    # joins at most one row per task instead of running a subquery per task.
+    previous_decided_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "thay đổi hạn xử lý"
@@ -95,7 +99,15 @@ def due_date_changes_rebuild(*, tasks=None) -> int:
         events = events.filter(task__in=tasks)
         existing = existing.filter(task__in=tasks)
     existing.delete()
-    rows = [change for event in events.iterator(chunk_size=2000) if (change := DueDateChange.from_event(event))]
+    rows = [
+        change
+        for event in events.order_by("task_id", "at", "id").iterator(chunk_size=2000)
+        if (change := DueDateChange.from_event(event))
+    ]
+    previous: dict[int, object] = {}
+    for change in rows:
+        change.previous_decided_at = previous.get(change.task_id)
+        previous[change.task_id] = change.decided_at
     DueDateChange.objects.bulk_create(rows, batch_size=2000)
     return len(rows)
 

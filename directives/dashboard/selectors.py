@@ -1,0 +1,205 @@
+"""What the dashboard counts, in a constant number of queries whatever the number of tasks.
+
+Every task in a period's scope falls in exactly one bucket on the report day; one GROUP BY
+(lead agency, bucket) gives the agencies table, and the headline figures are its sums. Each
+figure has a task-list query string (TaskFilter parameters) selecting exactly the tasks it counts.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db import models
+from django.db.models import Case, Count, Value, When
+from django.db.models.functions import TruncMonth
+from django.urls import reverse
+
+from agencies.models import Agency
+from directives.access import tasks_visible_to
+from directives.dashboard import asof
+from directives.filters import TaskFilter
+from directives.status import TaskStatus
+
+# Buckets: a partition of the scope on the report day ("later" = open, due after the 7-day window).
+ON_TIME, LATE, OVERDUE, AWAITING = "on_time", "late", "overdue", "awaiting"
+NO_DEADLINE, DUE_WEEK, LATER, CANCELLED = "no_deadline", "due_week", "later", "cancelled"
+BUCKET_STATUS = [
+    (CANCELLED, TaskStatus.CANCELLED),
+    (ON_TIME, TaskStatus.COMPLETED_ON_TIME),
+    (LATE, TaskStatus.COMPLETED_LATE),
+    (AWAITING, TaskStatus.AWAITING_VERIFICATION),
+    (NO_DEADLINE, TaskStatus.NO_DEADLINE),
+    (OVERDUE, TaskStatus.OVERDUE),
+    (DUE_WEEK, asof.DUE_7_DAYS),
+]
+LIST_LIMIT = 20
+
+
+def bucket_expression(day: dt.date) -> Case:
+    return Case(
+        *(When(asof.status_as_of_q(status, day), then=Value(bucket)) for bucket, status in BUCKET_STATUS),
+        default=Value(LATER),
+        output_field=models.CharField(),
+    )
+
+
+@dataclass
+class Figures:
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, bucket: str, n: int) -> None:
+        self.counts[bucket] = self.counts.get(bucket, 0) + n
+
+    def _get(self, *buckets) -> int:
+        return sum(self.counts.get(b, 0) for b in buckets)
+
+    @property
+    def assigned(self) -> int:
+        return sum(self.counts.values())
+
+    on_time = property(lambda self: self._get(ON_TIME))
+    late = property(lambda self: self._get(LATE))
+    overdue = property(lambda self: self._get(OVERDUE))
+    awaiting = property(lambda self: self._get(AWAITING))
+    no_deadline = property(lambda self: self._get(NO_DEADLINE))
+    due_week = property(lambda self: self._get(DUE_WEEK))
+    within_deadline = property(lambda self: self._get(DUE_WEEK, LATER))
+    cancelled = property(lambda self: self._get(CANCELLED))
+
+    @property
+    def rate(self) -> float | None:
+        """On-time rate: completed on time among the tasks whose outcome was due (completed, on
+        time or late, or overdue). None when nothing was due."""
+        due = self.on_time + self.late + self.overdue
+        return self.on_time / due if due else None
+
+
+@dataclass
+class AgencyRow:
+    agency_id: int
+    name: str
+    kind_name: str
+    kind_order: int
+    figures: Figures
+    rank: int | None = None
+    links: dict[str, str] = field(default_factory=dict)
+
+
+def scope(user, params: dict):
+    """The tasks of the dashboard's filters (a TaskFilter, so links reproduce it exactly)."""
+    filterset = TaskFilter(params, queryset=tasks_visible_to(user))
+    return filterset.qs.order_by()
+
+
+def task_list_url(params: dict, **extra) -> str:
+    merged = {k: v for k, v in {**params, **extra}.items() if v not in (None, "")}
+    return f"{reverse('task_list')}?{urlencode(merged)}"
+
+
+def figures_by_agency(queryset, day: dt.date) -> dict[int, Figures]:
+    rows = queryset.annotate(bucket=bucket_expression(day)).values("lead_id", "bucket").annotate(n=Count("id"))
+    by_agency: dict[int, Figures] = {}
+    for row in rows.order_by():
+        by_agency.setdefault(row["lead_id"], Figures()).add(row["bucket"], row["n"])
+    return by_agency
+
+
+def agencies_table(by_agency: dict[int, Figures], params: dict, sort: str = "rank") -> list[AgencyRow]:
+    agencies = Agency.objects.filter(pk__in=list(by_agency)).select_related("kind")
+    rows = [AgencyRow(a.pk, a.name, a.kind.name, a.kind.order, by_agency[a.pk]) for a in agencies if a.pk in by_agency]
+    # Ranking for the period: higher on-time rate first, then more tasks due; agencies with
+    # nothing due yet are not ranked.
+    ranked = sorted(
+        (r for r in rows if r.figures.rate is not None),
+        key=lambda r: (-r.figures.rate, -(r.figures.on_time + r.figures.late + r.figures.overdue), r.name),
+    )
+    for position, row in enumerate(ranked, start=1):
+        row.rank = position
+    for row in rows:
+        base = {**params, "agency": row.agency_id, "role": "lead"}
+        row.links = {key: task_list_url(base, status=status) for key, status in FIGURE_STATUS.items()}
+    return sort_rows(rows, sort)
+
+
+SORT_KEYS = {
+    "rank": lambda r: (r.rank is None, r.rank or 0, r.name),
+    "name": lambda r: r.name,
+    "assigned": lambda r: -r.figures.assigned,
+    "on_time": lambda r: -r.figures.on_time,
+    "late": lambda r: -r.figures.late,
+    "overdue": lambda r: -r.figures.overdue,
+    "within_deadline": lambda r: -r.figures.within_deadline,
+}
+
+
+def sort_rows(rows: list[AgencyRow], sort: str) -> list[AgencyRow]:
+    key = SORT_KEYS.get(sort.lstrip("-"), SORT_KEYS["rank"])
+    return sorted(rows, key=key, reverse=sort.startswith("-"))
+
+
+def group_by_kind(rows: list[AgencyRow]) -> list[tuple[str, list[AgencyRow]]]:
+    groups: dict[tuple[int, str], list[AgencyRow]] = {}
+    for row in rows:
+        groups.setdefault((row.kind_order, row.kind_name), []).append(row)
+    return [(name, members) for (_, name), members in sorted(groups.items())]
+
+
+# Each figure and the TaskFilter status that selects exactly its tasks.
+FIGURE_STATUS = {
+    "assigned": asof.ASSIGNED,
+    "within_deadline": asof.WITHIN_DEADLINE,
+    "due_week": asof.DUE_7_DAYS,
+    "overdue": TaskStatus.OVERDUE.value,
+    "awaiting": TaskStatus.AWAITING_VERIFICATION.value,
+    "on_time": TaskStatus.COMPLETED_ON_TIME.value,
+    "late": TaskStatus.COMPLETED_LATE.value,
+    "no_deadline": TaskStatus.NO_DEADLINE.value,
+    "cancelled": TaskStatus.CANCELLED.value,
+}
+
+
+def total(by_agency: dict[int, Figures]) -> Figures:
+    figures = Figures()
+    for agency_figures in by_agency.values():
+        for bucket, n in agency_figures.counts.items():
+            figures.add(bucket, n)
+    return figures
+
+
+def overdue_list(queryset, day: dt.date, limit: int = LIST_LIMIT):
+    """Longest overdue first (the due date in force on `day`)."""
+    return (
+        queryset.filter(asof.status_as_of_q(TaskStatus.OVERDUE, day))
+        .select_related("lead", "conclusion__notice")
+        .order_by("due_on", "id")[:limit]
+    )
+
+
+def due_this_week(queryset, day: dt.date, limit: int = LIST_LIMIT):
+    return (
+        queryset.filter(asof.status_as_of_q(asof.DUE_7_DAYS, day))
+        .select_related("lead", "conclusion__notice")
+        .order_by("due_on", "id")[:limit]
+    )
+
+
+def month_trend(queryset, day: dt.date, months: list[dt.date]) -> dict[dt.date, Figures]:
+    """For each month, the tasks due in it (date in force on `day`): on time, late, still overdue."""
+    first = months[0]
+    last_month = months[-1]
+    after_last = (last_month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    rows = (
+        queryset.filter(due_on__gte=first, due_on__lt=after_last)
+        .annotate(bucket=bucket_expression(day), month=TruncMonth("due_on"))
+        .filter(bucket__in=[ON_TIME, LATE, OVERDUE])
+        .values("month", "bucket")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    trend = {month: Figures() for month in months}
+    for row in rows:
+        month = row["month"]
+        month = month.date() if isinstance(month, dt.datetime) else month
+        if month in trend:
+            trend[month].add(row["bucket"], row["n"])
+    return trend
