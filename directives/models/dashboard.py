@@ -6,7 +6,8 @@ JSON out of millions of events on every dashboard request is slow. Each approved
 copied here, one narrow row per change, by a listener on TaskEvent (so it does not matter which
 service writes the event) and by `due_date_changes_rebuild()` for events written in bulk. The
 due date in force on day D is then the task's current due date, unless a change was decided
-after D: then it is the `before` of the earliest such change (see directives.dashboard.asof).
+after D: then it is the `before` of the earliest such change (see directives.dashboard.asof),
+which `previous_decided_at` lets the database find with a plain join instead of a subquery per task.
 """
 
 import secrets
@@ -79,6 +80,7 @@ def _record_due_date_change(sender, instance: TaskEvent, created: bool, raw: boo
     change = DueDateChange.from_event(instance)
     if change is None:
         DueDateChange.objects.filter(event=instance).delete()
+        _relink(instance.task_id)
         return
     DueDateChange.objects.update_or_create(
         event=instance,
@@ -89,6 +91,16 @@ def _record_due_date_change(sender, instance: TaskEvent, created: bool, raw: boo
             "after": change.after,
         },
     )
+    _relink(instance.task_id)
+
+
+def _relink(task_id: int) -> None:
+    """Point each change of a task at the one before it (events may arrive out of order)."""
+    previous = None
+    for change in DueDateChange.objects.filter(task_id=task_id).order_by("decided_at", "id"):
+        if change.previous_decided_at != previous:
+            DueDateChange.objects.filter(pk=change.pk).update(previous_decided_at=previous)
+        previous = change.decided_at
 
 
 def due_date_changes_rebuild(*, tasks=None) -> int:
