@@ -109,7 +109,7 @@ class TaskFilter(django_filters.FilterSet):
             # Figures "as of" a day only know the tasks assigned by then, with the due date in force.
             queryset = asof.with_due_on(queryset, day).filter(asof.published_as_of_q(day))
         if data.get("active_from") or data.get("active_to"):
-            queryset = queryset.filter(asof.active_in_period_q(data.get("active_from"), data.get("active_to")))
+            queryset = asof.active_in_period_q(queryset, data.get("active_from"), data.get("active_to"))
         return super().filter_queryset(queryset)
 
     # --- methods ----------------------------------------------------------------------------

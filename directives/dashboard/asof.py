@@ -26,6 +26,8 @@ import zoneinfo
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, FilteredRelation, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from directives.status import TaskStatus
 
@@ -53,6 +55,12 @@ def day_start(day: dt.date) -> dt.datetime:
     return day_end(day - dt.timedelta(days=1))
 
 
+def is_present(day: dt.date) -> bool:
+    """Today or later: no fact is dated after the end of today, so the current columns are the
+    facts as of that day, and the plain (index-friendly) predicates are exact."""
+    return day >= timezone.localdate()
+
+
 def with_due_on(queryset, day: dt.date):
     """Annotate `due_on`, the due date in force at the end of `day`; the predicates below need it.
 
@@ -60,6 +68,8 @@ def with_due_on(queryset, day: dt.date):
     whose previous one, if any, came before the end of the day); tasks never extended after `day`
     keep their due_date column.
     """
+    if is_present(day):
+        return queryset.annotate(due_on=F("due_date"))
     end = day_end(day)
     later = FilteredRelation(
         "due_date_changes",
@@ -76,6 +86,16 @@ def with_due_on(queryset, day: dt.date):
 
 
 def _facts(day: dt.date) -> dict[str, Q]:
+    if is_present(day):
+        # The same rules as directives.status.status_q, which the partial indexes serve.
+        open_ = Q(cancelled_at__isnull=True, completed_on__isnull=True)
+        return {
+            "cancelled": Q(cancelled_at__isnull=False),
+            "not_cancelled": Q(cancelled_at__isnull=True),
+            "completed": Q(cancelled_at__isnull=True, completed_on__isnull=False),
+            "awaiting": open_ & Q(submitted_at__isnull=False),
+            "working": open_ & Q(submitted_at__isnull=True),
+        }
     end = day_end(day)
     cancelled = Q(cancelled_at__lt=end)
     not_cancelled = Q(cancelled_at__isnull=True) | Q(cancelled_at__gte=end)
@@ -119,20 +139,37 @@ def status_as_of_q(status: str, day: dt.date) -> Q:
 
 
 def published_as_of_q(day: dt.date) -> Q:
+    if is_present(day):
+        return Q(published_at__isnull=False)
     return Q(published_at__lt=day_end(day))
 
 
-def active_in_period_q(start: dt.date | None, end: dt.date | None) -> Q:
+# A task is closed by its cancellation or its verified completion, whichever came first; open
+# tasks sort after every date. PostgreSQL indexes exactly this expression (migration
+# 0002_dashboard, index task_closed_cover), so a period's scope is a range scan of that index.
+FAR_FUTURE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
+
+
+def closed_at_expression():
+    cancelled_first = Q(cancelled_at__isnull=False) & (
+        Q(verified_at__isnull=True) | Q(cancelled_at__lt=F("verified_at"))
+    )
+    return Coalesce(
+        Case(When(cancelled_first, then=F("cancelled_at")), default=F("verified_at")),
+        Value(FAR_FUTURE),
+        output_field=models.DateTimeField(),
+    )
+
+
+def active_in_period_q(queryset, start: dt.date | None, end: dt.date | None):
     """Tasks that belong to a period's report: assigned before its end, and not already closed
     (verified complete or cancelled) before its start."""
-    q = Q(published_at__isnull=False)
+    queryset = queryset.filter(published_at__isnull=False)
     if end is not None:
-        q &= Q(published_at__lt=day_end(end))
+        queryset = queryset.filter(published_at__lt=day_end(end))
     if start is not None:
-        begin = day_start(start)
-        q &= Q(cancelled_at__isnull=True) | Q(cancelled_at__gte=begin)
-        q &= Q(verified_at__isnull=True) | Q(verified_at__gte=begin) | Q(completed_on__isnull=True)
-    return q
+        queryset = queryset.alias(closed_at=closed_at_expression()).filter(closed_at__gte=day_start(start))
+    return queryset
 
 
 def status_as_of_expression(day: dt.date) -> Case:

@@ -1,7 +1,8 @@
 """What the dashboard counts, in a constant number of queries whatever the number of tasks.
 
-Every task in a period's scope falls in exactly one bucket on the report day; one GROUP BY
-(lead agency, bucket) gives the agencies table, and the headline figures are its sums. Each
+Every task in a period's scope falls in exactly one bucket on the report day; one scan counting
+the buckets per (lead agency, month of the due date) gives the agencies table, the headline
+figures (their sums) and the month trend. Each
 figure has a task-list query string (TaskFilter parameters) selecting exactly the tasks it counts.
 """
 
@@ -9,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db import models
-from django.db.models import Case, Count, Value, When
+from django.db import connections, transaction
+from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 
@@ -35,12 +36,13 @@ BUCKET_STATUS = [
 LIST_LIMIT = 20
 
 
-def bucket_expression(day: dt.date) -> Case:
-    return Case(
-        *(When(asof.status_as_of_q(status, day), then=Value(bucket)) for bucket, status in BUCKET_STATUS),
-        default=Value(LATER),
-        output_field=models.CharField(),
-    )
+def bucket_counts(day: dt.date) -> dict[str, Count]:
+    """One conditional count per bucket (COUNT ... FILTER on PostgreSQL): the buckets partition
+    the tasks, so these plus the total are every figure of the page."""
+    later = Q(due_on__gt=day + dt.timedelta(days=asof.DUE_WINDOW_DAYS - 1))
+    counts = {bucket: Count("id", filter=asof.status_as_of_q(status, day)) for bucket, status in BUCKET_STATUS}
+    counts[LATER] = Count("id", filter=asof.status_as_of_q(asof.WITHIN_DEADLINE, day) & later)
+    return counts
 
 
 @dataclass
@@ -96,12 +98,47 @@ def task_list_url(params: dict, **extra) -> str:
     return f"{reverse('task_list')}?{urlencode(merged)}"
 
 
-def figures_by_agency(queryset, day: dt.date) -> dict[int, Figures]:
-    rows = queryset.annotate(bucket=bucket_expression(day)).values("lead_id", "bucket").annotate(n=Count("id"))
-    by_agency: dict[int, Figures] = {}
-    for row in rows.order_by():
-        by_agency.setdefault(row["lead_id"], Figures()).add(row["bucket"], row["n"])
-    return by_agency
+def figures_by_agency_and_month(queryset, day: dt.date) -> dict[tuple[int, dt.date | None], Figures]:
+    """The whole page's figures in one scan: counts per (lead agency, month of the due date in force)."""
+    query = queryset.values("lead_id", month=TruncMonth("due_on")).annotate(**bucket_counts(day)).order_by()
+    connection = connections[queryset.db]
+    with transaction.atomic(using=queryset.db):
+        if connection.vendor == "postgresql":
+            # PostgreSQL guesses ~100,000 (agency, month) groups from the due dates' spread and
+            # would sort a million rows to group them; there are a few thousand, so let this one
+            # statement hash them (measured: 800 -> 300 ms at 1,000,000 tasks).
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL hash_mem_multiplier = 8")
+        rows = list(query)
+    result: dict[tuple[int, dt.date | None], Figures] = {}
+    for row in rows:
+        month = row["month"]
+        month = month.date() if isinstance(month, dt.datetime) else month
+        figures = result.setdefault((row["lead_id"], month), Figures())
+        for bucket in (*(b for b, _ in BUCKET_STATUS), LATER):
+            if row[bucket]:
+                figures.add(bucket, row[bucket])
+    return result
+
+
+def by_agency(cells: dict[tuple[int, dt.date | None], Figures]) -> dict[int, Figures]:
+    result: dict[int, Figures] = {}
+    for (lead_id, _), figures in cells.items():
+        target = result.setdefault(lead_id, Figures())
+        for bucket, n in figures.counts.items():
+            target.add(bucket, n)
+    return result
+
+
+def month_trend(cells: dict[tuple[int, dt.date | None], Figures], months: list[dt.date]) -> dict[dt.date, Figures]:
+    """For each month, the tasks due in it (date in force on the report day): on time, late, overdue."""
+    trend = {month: Figures() for month in months}
+    for (_, month), figures in cells.items():
+        if month in trend:
+            for bucket in (ON_TIME, LATE, OVERDUE):
+                if figures.counts.get(bucket):
+                    trend[month].add(bucket, figures.counts[bucket])
+    return trend
 
 
 def agencies_table(by_agency: dict[int, Figures], params: dict, sort: str = "rank") -> list[AgencyRow]:
@@ -166,40 +203,17 @@ def total(by_agency: dict[int, Figures]) -> Figures:
     return figures
 
 
+def _by_due(queryset, day: dt.date):
+    # Today the due date in force is the due_date column, which the partial index task_working_due
+    # keeps in order; for a past day it is the computed due_on.
+    order = "due_date" if asof.is_present(day) else "due_on"
+    return queryset.select_related("lead", "conclusion__notice").order_by(order, "id")
+
+
 def overdue_list(queryset, day: dt.date, limit: int = LIST_LIMIT):
     """Longest overdue first (the due date in force on `day`)."""
-    return (
-        queryset.filter(asof.status_as_of_q(TaskStatus.OVERDUE, day))
-        .select_related("lead", "conclusion__notice")
-        .order_by("due_on", "id")[:limit]
-    )
+    return _by_due(queryset.filter(asof.status_as_of_q(TaskStatus.OVERDUE, day)), day)[:limit]
 
 
 def due_this_week(queryset, day: dt.date, limit: int = LIST_LIMIT):
-    return (
-        queryset.filter(asof.status_as_of_q(asof.DUE_7_DAYS, day))
-        .select_related("lead", "conclusion__notice")
-        .order_by("due_on", "id")[:limit]
-    )
-
-
-def month_trend(queryset, day: dt.date, months: list[dt.date]) -> dict[dt.date, Figures]:
-    """For each month, the tasks due in it (date in force on `day`): on time, late, still overdue."""
-    first = months[0]
-    last_month = months[-1]
-    after_last = (last_month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    rows = (
-        queryset.filter(due_on__gte=first, due_on__lt=after_last)
-        .annotate(bucket=bucket_expression(day), month=TruncMonth("due_on"))
-        .filter(bucket__in=[ON_TIME, LATE, OVERDUE])
-        .values("month", "bucket")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    trend = {month: Figures() for month in months}
-    for row in rows:
-        month = row["month"]
-        month = month.date() if isinstance(month, dt.datetime) else month
-        if month in trend:
-            trend[month].add(row["bucket"], row["n"])
-    return trend
+    return _by_due(queryset.filter(asof.status_as_of_q(asof.DUE_7_DAYS, day)), day)[:limit]

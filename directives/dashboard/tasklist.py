@@ -72,8 +72,8 @@ def task_list(request):
         "headers": _sort_headers(request),
         "agencies": Agency.objects.filter(is_active=True).only("id", "name").order_by("name"),
         "kinds": AgencyKind.objects.all(),
-        "notices": _menu(ConclusionNotice.objects.order_by("-issued_on", "-id"), data.get("notice")),
-        "meetings": _menu(Meeting.objects.order_by("-held_on", "-id"), data.get("meeting")),
+        "notices": _menu(ConclusionNotice.objects.order_by("-id"), data.get("notice")),
+        "meetings": _menu(Meeting.objects.order_by("-id"), data.get("meeting")),
         "status_choices": TaskFilter.base_filters["status"].extra["choices"],
     }
     return render(request, "directives/task_list.html", context)

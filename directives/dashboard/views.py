@@ -35,14 +35,12 @@ def _month_end(month: dt.date) -> dt.date:
 
 
 def _months(start: dt.date, end: dt.date) -> list[dt.date]:
-    """The chart's months: those of the period (the last 12 at most), or at least the last six."""
+    """The chart's months: those of the period (its last 12 at most)."""
     months = []
     cursor = end.replace(day=1)
-    while cursor >= start.replace(day=1) or len(months) < 6:
+    while cursor >= start.replace(day=1) and len(months) < 12:
         months.insert(0, cursor)
         cursor = (cursor - dt.timedelta(days=1)).replace(day=1)
-        if len(months) == 12:
-            break
     return months
 
 
@@ -55,20 +53,17 @@ def build(request) -> dict:
         form.cleaned_data = {}
     params, day, start, end, label = form.task_params()
     scoped = selectors.scope(request.user, params)
-    by_agency = selectors.figures_by_agency(scoped, day)
+    cells = selectors.figures_by_agency_and_month(scoped, day)
+    by_agency = selectors.by_agency(cells)
     totals = selectors.total(by_agency)
     sort = request.GET.get("sort", "rank")
     table = selectors.agencies_table(by_agency, params, sort)
     months = _months(start, end)
-    trend_params = {k: v for k, v in params.items() if k not in ("active_from", "active_to")}
-    trend_scope = selectors.scope(
-        request.user, {**trend_params, "due_from": months[0].isoformat(), "due_to": _month_end(months[-1]).isoformat()}
-    )
-    trend = selectors.month_trend(trend_scope, day, months)
+    trend = selectors.month_trend(cells, months)
 
     def trend_link(month, bucket):
         return selectors.task_list_url(
-            trend_params,
+            params,
             status=TREND_BUCKET_STATUS[bucket],
             due_from=month.isoformat(),
             due_to=_month_end(month).isoformat(),
@@ -114,8 +109,8 @@ def dashboard(request):
         kinds=AgencyKind.objects.all(),
         agencies=Agency.objects.filter(is_active=True).only("id", "name").order_by("name"),
         chairs=Meeting.objects.order_by("chair_name").values_list("chair_name", flat=True).distinct(),
-        meetings=_menu(Meeting.objects.order_by("-held_on", "-id"), data.get("meeting")),
-        notices=_menu(ConclusionNotice.objects.order_by("-issued_on", "-id"), data.get("notice")),
+        meetings=_menu(Meeting.objects.order_by("-id"), data.get("meeting")),
+        notices=_menu(ConclusionNotice.objects.order_by("-id"), data.get("notice")),
         query=request.GET.urlencode(),
     )
     return render(request, "dashboard/dashboard.html", context)
