@@ -120,7 +120,7 @@ def _agencies(count: int, rng: random.Random) -> list[int]:
         AgencyKind.objects.get_or_create(code=code, defaults={"name": name, "order": order})[0]
         for code, name, order in KINDS
     ]
-    existing = list(Agency.objects.filter(is_active=True).values_list("id", flat=True))
+    existing = list(Agency.objects.filter(is_active=True).order_by("id").values_list("id", flat=True))
     for n in range(len(existing), count):
         kind = kinds[0] if n % 3 else kinds[n // 3 % 2 + 1]
         name = (
