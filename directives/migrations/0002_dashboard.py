@@ -23,6 +23,7 @@ INDEXES = {
     ),
     "task_working_due": (
         "CREATE INDEX IF NOT EXISTS task_working_due ON directives_task (due_date, id) "
+        "INCLUDE (published_at, lead_id, conclusion_id) "
         "WHERE published_at IS NOT NULL AND cancelled_at IS NULL AND completed_on IS NULL AND submitted_at IS NULL"
     ),
 }

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 import zoneinfo
 
 import pytest
@@ -122,3 +123,14 @@ def test_agency_name_unknown_to_the_figures_is_absent(client, leader):
         names = {r.name for r in client.get("/dashboard/", JUNE_2021).context["table"]}
     assert "Sở Không Việc" not in names
     assert Agency.objects.filter(name="Sở Không Việc").exists()
+
+
+def test_chart_coordinates_are_not_localised(client, leader):
+    TaskFactory(due_date=dt.date(2021, 6, 20))
+    TaskFactory(due_date=dt.date(2021, 5, 20))
+    with on(2021, 7, 1):
+        client.force_login(leader)
+        content = client.get("/dashboard/", {"period": "quarter", "year": "2021", "quarter": "2"}).content.decode()
+    svg = content[content.index("<svg") : content.rindex("</svg>")]
+    assert not re.search(r'(x|y|width|height)="\d+,\d', svg)
+    assert 'class="bar-overdue"' in svg
