@@ -123,10 +123,10 @@ class TaskFilter(django_filters.FilterSet):
         return queryset.filter(**{f"{field}__{lookup}": value})
 
     def filter_q(self, queryset, name, value):
+        # The words as typed, in order, without accents or case: "ke hoach" finds "Kế hoạch".
+        # One substring (not word by word) so PostgreSQL's trigram index can answer it.
         key = normalize(value)
-        for word in key.split()[:10]:
-            queryset = queryset.filter(search_key__contains=word)
-        return queryset
+        return queryset.filter(search_key__contains=key) if key else queryset
 
     def filter_status(self, queryset, name, value):
         day = self.as_of
