@@ -204,3 +204,12 @@ def test_printable_report(client, seed):
     assert "Báo cáo tình hình thực hiện nhiệm vụ" in content
     assert "Quý 2/2021" in content
     assert "30/06/2021" in content
+
+
+def test_figures_read_on_the_day_equal_the_same_day_read_later(client, seed):
+    """Today's fast path (current columns) and the history path (facts as of a past day) agree."""
+    with on(2021, 6, 30):
+        that_day = figures(client, seed, **JUNE_2021)
+    with on(2023, 3, 1):
+        later = figures(client, seed, **JUNE_2021)
+    assert that_day == later
