@@ -142,8 +142,13 @@ def main() -> None:
     for label, url in pages.items():
         for _ in range(2):
             assert client.get(url).status_code == 200, url
-        queries = []
-        with connection.execute_wrapper(lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)):
+        queries: list[str] = []
+
+        def count(execute, sql, *rest, queries=queries):
+            queries.append(sql)
+            return execute(sql, *rest)
+
+        with connection.execute_wrapper(count):
             client.get(url)
         times = timed(lambda url=url: client.get(url), args.repeat)
         medians[label] = statistics.median(times)
