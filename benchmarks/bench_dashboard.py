@@ -55,7 +55,7 @@ TABLES = [
 # period, not closed before it), one count per bucket, grouped by lead agency and due month.
 # The floor the ORM version (view, selectors, template) is compared against.
 FLOOR_SQL = """
-SELECT lead_id, date_trunc('month', due_date::timestamptz) AS month,
+SELECT lead_id, date_trunc('month', due_date::timestamp)::date AS month,
   count(*) FILTER (WHERE cancelled_at IS NOT NULL) AS cancelled,
   count(*) FILTER (WHERE cancelled_at IS NULL AND completed_on IS NOT NULL
                    AND (due_date IS NULL OR completed_on <= due_date)) AS on_time,

@@ -10,9 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db import connections, transaction
-from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
+from django.db import connections, models, transaction
+from django.db.models import Count, Func, Q
 from django.urls import reverse
 
 from agencies.models import Agency
@@ -98,9 +97,23 @@ def task_list_url(params: dict, **extra) -> str:
     return f"{reverse('task_list')}?{urlencode(merged)}"
 
 
+class MonthStart(Func):
+    """The first day of a date's month. On PostgreSQL truncated as a plain timestamp: the default
+    date_trunc goes through timestamptz and pays a time zone conversion per row (~50 ms at a
+    million tasks) for a date that has no time zone."""
+
+    output_field = models.DateField()
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        if connection.vendor == "postgresql":
+            return f"DATE_TRUNC('month', ({sql})::timestamp)::date", params
+        return connection.ops.date_trunc_sql("month", sql, tuple(params))
+
+
 def figures_by_agency_and_month(queryset, day: dt.date) -> dict[tuple[int, dt.date | None], Figures]:
     """The whole page's figures in one scan: counts per (lead agency, month of the due date in force)."""
-    query = queryset.values("lead_id", month=TruncMonth("due_on")).annotate(**bucket_counts(day)).order_by()
+    query = queryset.values("lead_id", month=MonthStart("due_on")).annotate(**bucket_counts(day)).order_by()
     connection = connections[queryset.db]
     with transaction.atomic(using=queryset.db):
         if connection.vendor == "postgresql":
