@@ -11,13 +11,10 @@ from django.utils import timezone
 from agencies.models import Agency, AgencyKind
 from directives.access import tasks_visible_to
 from directives.dashboard import asof
+from directives.dashboard.menus import meeting_menu, notice_menu
 from directives.filters import TaskFilter
 from directives.status import TaskStatus, status_expression
-from meetings.models import ConclusionNotice, Meeting
 
-# The filters' notice and meeting menus list the latest ones (a typed id or a link still works for
-# any other), so the page stays small at tens of thousands of notices.
-MENU_LIMIT = 100
 SORTABLE = [("due", "Hạn xử lý"), ("lead", "Cơ quan chủ trì"), ("assigned", "Ngày giao")]
 
 
@@ -72,15 +69,8 @@ def task_list(request):
         "headers": _sort_headers(request),
         "agencies": Agency.objects.filter(is_active=True).only("id", "name").order_by("name"),
         "kinds": AgencyKind.objects.all(),
-        "notices": _menu(ConclusionNotice.objects.order_by("-id"), data.get("notice")),
-        "meetings": _menu(Meeting.objects.order_by("-id"), data.get("meeting")),
+        "notices": notice_menu(data.get("notice")),
+        "meetings": meeting_menu(data.get("meeting")),
         "status_choices": TaskFilter.base_filters["status"].extra["choices"],
     }
     return render(request, "directives/task_list.html", context)
-
-
-def _menu(queryset, selected) -> list:
-    items = list(queryset[:MENU_LIMIT])
-    if selected is not None and selected not in items:
-        items.insert(0, selected)
-    return items

@@ -11,8 +11,9 @@ from agencies.models import Agency, AgencyKind
 from directives.dashboard import charts, selectors
 from directives.dashboard.exports import agencies_workbook_response, tasks_workbook_response
 from directives.dashboard.forms import DashboardForm
+from directives.dashboard.menus import meeting_menu, notice_menu
 from directives.dashboard.tasklist import filtered_tasks
-from meetings.models import ConclusionNotice, Meeting
+from meetings.models import Meeting
 
 TREND_BUCKET_STATUS = {
     selectors.ON_TIME: "completed_on_time",
@@ -109,8 +110,8 @@ def dashboard(request):
         kinds=AgencyKind.objects.all(),
         agencies=Agency.objects.filter(is_active=True).only("id", "name").order_by("name"),
         chairs=Meeting.objects.order_by("chair_name").values_list("chair_name", flat=True).distinct(),
-        meetings=_menu(Meeting.objects.order_by("-id"), data.get("meeting")),
-        notices=_menu(ConclusionNotice.objects.order_by("-id"), data.get("notice")),
+        meetings=meeting_menu(data.get("meeting")),
+        notices=notice_menu(data.get("notice")),
         query=request.GET.urlencode(),
     )
     return render(request, "dashboard/dashboard.html", context)
@@ -131,10 +132,3 @@ def agencies_export(request):
 def task_export(request):
     _, rows, day = filtered_tasks(request)
     return tasks_workbook_response(rows, day, f"nhiem-vu-{day:%Y%m%d}.xlsx")
-
-
-def _menu(queryset, selected, limit: int = 100) -> list:
-    items = list(queryset[:limit])
-    if selected is not None and selected not in items:
-        items.insert(0, selected)
-    return items

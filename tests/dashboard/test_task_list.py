@@ -187,3 +187,9 @@ def test_anonymous_user_is_sent_to_login(client):
     response = client.get(URL)
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_notice_menu_keeps_the_chosen_notice_selected(client, leader):
+    task = TaskFactory(conclusion__notice__number="123/TB-UBND")
+    content = get(client, leader, notice=task.conclusion.notice_id).content.decode()
+    assert f'<option value="{task.conclusion.notice_id}" selected>123/TB-UBND – 24/06/2021</option>' in content
