@@ -7,9 +7,6 @@ urlpatterns = [
     path("notices/import/", include("directives.imports.urls")),
     path("notices/", include("directives.notices.urls")),
     path("", include("directives.work.urls")),
-    # placeholder until dashboard lands
-    path("tasks/", views.placeholder, name="task_list"),
-    # placeholder until dashboard lands
-    path("dashboard/", views.placeholder, name="dashboard"),
+    path("", include("directives.dashboard.urls")),
     path("reminders/", include("directives.reminders.urls")),
 ]

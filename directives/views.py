@@ -1,4 +1,4 @@
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 
 from agencies.roles import is_leader, is_office_staff
 from directives.work.views import inbox
@@ -13,8 +13,3 @@ def home(request):
     if is_leader(user):
         return redirect("dashboard")
     return inbox(request)
-
-
-def placeholder(request):
-    """A page another branch builds; kept so links and redirects resolve until it lands."""
-    return render(request, "directives/placeholder.html")

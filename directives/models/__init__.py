@@ -1,3 +1,4 @@
+from directives.models.dashboard import CalendarToken, DueDateChange
 from directives.models.notification import Notification
 from directives.models.reminders import Digest, ReminderItem, ReminderSettings, SweepRun
 from directives.models.task import Assignment, Task, TaskCoordination, TaskEvent
@@ -6,7 +7,9 @@ from directives.models.work import Attachment, ExtensionRequest, ProgressReport
 __all__ = [
     "Assignment",
     "Attachment",
+    "CalendarToken",
     "Digest",
+    "DueDateChange",
     "ExtensionRequest",
     "Notification",
     "ProgressReport",

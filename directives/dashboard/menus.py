@@ -1,0 +1,33 @@
+"""The notice and meeting menus of the filters, as (value, label, selected) options.
+
+They list the latest ones (a link or a typed id still works for any other), so pages stay small
+at tens of thousands of notices; labels are built here because template filters on hundreds of
+options cost more than the query.
+"""
+
+from meetings.models import ConclusionNotice, Meeting
+
+MENU_LIMIT = 100
+
+
+def _latest(queryset, selected) -> list:
+    items = list(queryset[:MENU_LIMIT])
+    if selected is not None and selected not in items:
+        items.insert(0, selected)
+    return items
+
+
+def notice_menu(selected: ConclusionNotice | None) -> list[tuple[int, str, bool]]:
+    notices = _latest(ConclusionNotice.objects.order_by("-id").only("id", "number", "issued_on"), selected)
+    return [
+        (n.pk, (n.number or "(chưa có số)") + (f" – {n.issued_on:%d/%m/%Y}" if n.issued_on else ""), n == selected)
+        for n in notices
+    ]
+
+
+def meeting_menu(selected: Meeting | None) -> list[tuple[int, str, bool]]:
+    meetings = _latest(Meeting.objects.order_by("-id").only("id", "title", "held_on"), selected)
+    return [
+        (m.pk, f"{m.held_on:%d/%m/%Y} – {m.title if len(m.title) <= 60 else m.title[:59] + '…'}", m == selected)
+        for m in meetings
+    ]

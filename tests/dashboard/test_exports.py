@@ -1,0 +1,65 @@
+"""Exports open in a spreadsheet: Vietnamese headers, real date cells, frozen header row."""
+
+import datetime as dt
+import io
+import zoneinfo
+
+import openpyxl
+import pytest
+import time_machine
+
+from tests.factories import AgencyFactory, TaskFactory
+
+pytestmark = pytest.mark.django_db
+HCM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def workbook(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    return openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+
+
+@pytest.fixture(autouse=True)
+def _frozen():
+    with time_machine.travel(dt.datetime(2021, 7, 1, 9, tzinfo=HCM), tick=False):
+        yield
+
+
+def test_task_export_applies_the_filters(client, leader, health_dept):
+    TaskFactory(lead=health_dept)
+    TaskFactory()
+    client.force_login(leader)
+    sheet = workbook(client.get("/tasks/export.xlsx", {"agency": health_dept.pk}))
+    assert sheet.max_row == 2
+    assert sheet["D2"].value == "Sở Y tế"
+
+
+def test_task_export_has_real_dates_and_a_frozen_header(client, leader):
+    TaskFactory(due_date=dt.date(2021, 6, 26))
+    client.force_login(leader)
+    sheet = workbook(client.get("/tasks/export.xlsx"))
+    assert sheet.freeze_panes == "A2"
+    assert sheet["I1"].value == "Hạn xử lý"
+    assert sheet["I2"].value == dt.datetime(2021, 6, 26)
+    assert sheet["I2"].number_format == "DD/MM/YYYY"
+    assert (sheet["K2"].value, sheet["L2"].value) == ("Quá hạn", 5)
+
+
+def test_officer_export_holds_only_visible_tasks(client, health_dept, health_dept_officer):
+    TaskFactory(lead=health_dept)
+    TaskFactory()
+    client.force_login(health_dept_officer)
+    assert workbook(client.get("/tasks/export.xlsx")).max_row == 2
+
+
+def test_agencies_export(client, leader):
+    agency = AgencyFactory(name="Sở Kế hoạch và Đầu tư")
+    TaskFactory(lead=agency, due_date=dt.date(2021, 6, 20))
+    client.force_login(leader)
+    sheet = workbook(client.get("/dashboard/agencies.xlsx", {"period": "month", "year": "2021", "month": "6"}))
+    assert sheet.freeze_panes == "A2"
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["Xếp hạng", "Loại cơ quan", "Cơ quan", "Tổng số nhiệm vụ"]
+    row = [c.value for c in sheet[2]]
+    assert row[2:7] == ["Sở Kế hoạch và Đầu tư", 1, 0, 0, 1]
