@@ -4,14 +4,16 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
-    VAR_DIR=/app/var
+    VAR_DIR=/app/var \
+    STATIC_ROOT=/app/staticfiles
 
 WORKDIR /app
 RUN useradd --create-home --uid 1000 theodoi
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 COPY --chown=theodoi:theodoi . .
-# Static files are collected into the image, so no CDN and no volume are needed to serve them.
+# Static files are collected into the image (outside the "var" volume, which would otherwise keep
+# the files of an older image), so no CDN and no volume are needed to serve them.
 RUN DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=collectstatic-only \
     python manage.py collectstatic --noinput \
  && mkdir -p /app/var/mail /app/var/media \
