@@ -82,6 +82,11 @@ class Writer:
         if len(buffer) >= BATCH:
             self.flush(model)
 
+    def add_searchable(self, model, row: dict):
+        """A row of a model that keeps an accent-free `search_text` (meetings, notices): COPY
+        bypasses save(), so the column is computed here the way the model computes it."""
+        self.add(model, {**row, "search_text": model(**row).search_key()})
+
     def flush(self, model=None):
         for m in [model] if model else list(self.buffers):
             rows = self.buffers.get(m) or []
@@ -174,7 +179,7 @@ def _notice(writer, ids, rng, issued: dt.date, today: dt.date, how_many: int, ag
     published = _at(issued, 16)
     meeting_id, notice_id = ids(Meeting), ids(ConclusionNotice)
     now = timezone.now()
-    writer.add(
+    writer.add_searchable(
         Meeting,
         {
             "id": meeting_id,
@@ -190,7 +195,7 @@ def _notice(writer, ids, rng, issued: dt.date, today: dt.date, how_many: int, ag
             "updated_at": now,
         },
     )
-    writer.add(
+    writer.add_searchable(
         ConclusionNotice,
         {
             "id": notice_id,
