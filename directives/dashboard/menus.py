@@ -5,6 +5,7 @@ at tens of thousands of notices; labels are built here because template filters 
 options cost more than the query.
 """
 
+from directives.notices.selectors import notices_visible_to
 from meetings.models import ConclusionNotice, Meeting
 
 MENU_LIMIT = 100
@@ -17,8 +18,13 @@ def _latest(queryset, selected) -> list:
     return items
 
 
-def notice_menu(selected: ConclusionNotice | None) -> list[tuple[int, str, bool]]:
-    notices = _latest(ConclusionNotice.objects.order_by("-id").only("id", "number", "issued_on"), selected)
+def notice_menu(user, selected: ConclusionNotice | None) -> list[tuple[int, str, bool]]:
+    # Only the notices this person may see: an officer's menu must not name drafts or the notices
+    # of other agencies (the notice pages answer 404 for those), even one typed into the URL.
+    visible = notices_visible_to(user)
+    if selected is not None and not visible.filter(pk=selected.pk).exists():
+        selected = None
+    notices = _latest(visible.order_by("-id").only("id", "number", "issued_on"), selected)
     return [
         (n.pk, (n.number or "(chưa có số)") + (f" – {n.issued_on:%d/%m/%Y}" if n.issued_on else ""), n == selected)
         for n in notices

@@ -69,7 +69,7 @@ def task_list(request):
         "headers": _sort_headers(request),
         "agencies": Agency.objects.filter(is_active=True).only("id", "name").order_by("name"),
         "kinds": AgencyKind.objects.all(),
-        "notices": notice_menu(data.get("notice")),
+        "notices": notice_menu(request.user, data.get("notice")),
         "meetings": meeting_menu(data.get("meeting")),
         "status_choices": TaskFilter.base_filters["status"].extra["choices"],
     }

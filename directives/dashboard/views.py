@@ -111,7 +111,7 @@ def dashboard(request):
         agencies=Agency.objects.filter(is_active=True).only("id", "name").order_by("name"),
         chairs=Meeting.objects.order_by("chair_name").values_list("chair_name", flat=True).distinct(),
         meetings=meeting_menu(data.get("meeting")),
-        notices=notice_menu(data.get("notice")),
+        notices=notice_menu(request.user, data.get("notice")),
         query=request.GET.urlencode(),
     )
     return render(request, "dashboard/dashboard.html", context)

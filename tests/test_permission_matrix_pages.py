@@ -1,0 +1,252 @@
+"""Every page and action besides the task's own (tests/directives/test_permission_matrix.py) ×
+every kind of person: notices, meetings, the agency directory, the task list and its exports, the
+dashboard and its report, calendar feeds, the reminder log and channels. For every refused write,
+proof that nothing changed; for every list, proof that it shows only what the person may see.
+
+The rules (issue 4): agency people (officers and heads) see their agency's tasks and the published
+notices that give their agency a task; office staff see all and manage notices, meetings,
+verification and reminder channels; leaders see all and decide extensions. Meetings and the
+agency directory are reference data every signed-in person may read.
+"""
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+import time_machine
+
+from directives.models import CalendarToken, Digest
+from tests.directives.notice_entry_data import entry_post, ref
+from tests.factories import AgencyFactory, ConclusionFactory, MeetingFactory, NoticeFactory, TaskFactory
+from tests.matrix import PEOPLE, Row, check_row, codes, everyone_signed_in, office_only, page_text, the_people
+
+pytestmark = pytest.mark.django_db
+
+NOW = dt.datetime(2021, 6, 27, 3, 0, tzinfo=dt.UTC)
+PUBLISHED_AT = dt.datetime(2021, 6, 24, 9, tzinfo=dt.UTC)
+
+
+def _notice_post(w):
+    return entry_post(conclusions=[{"label": "1.", "text": "Về chuyển đổi số.", "tasks": [{"lead": ref(w.lead)}]}])
+
+
+def _meeting_post(w):
+    return {
+        "title": "Hội nghị sơ kết chuyển đổi số",
+        "kind": "giao_ban",
+        "held_on": "25/06/2021",
+        "chair_name": "Chủ tịch UBND tỉnh",
+        "chair_title": "",
+        "place": "",
+        "attendees_note": "",
+    }
+
+
+ROWS = [
+    # --- Notices: office staff manage them; others read those they may see ----------------------
+    Row("notice_list", "get", lambda w: "/notices/", everyone_signed_in()),
+    Row(
+        "notice_detail_published", "get", lambda w: f"/notices/{w.notice.pk}/", codes(302, 200, 200, 404, 200, 200, 200)
+    ),
+    Row("notice_detail_draft", "get", lambda w: f"/notices/{w.draft.pk}/", codes(302, 404, 404, 404, 404, 200, 200)),
+    Row(
+        "notice_detail_other",
+        "get",
+        lambda w: f"/notices/{w.other_notice.pk}/",
+        codes(302, 404, 404, 200, 404, 200, 200),
+    ),
+    Row("notice_create_page", "get", lambda w: "/notices/new/", office_only(200)),
+    Row("notice_create", "post", lambda w: "/notices/new/", office_only(302), _notice_post),
+    Row("notice_edit_page", "get", lambda w: f"/notices/{w.draft.pk}/edit/", office_only(200)),
+    Row("notice_edit", "post", lambda w: f"/notices/{w.draft.pk}/edit/", office_only(302), _notice_post),
+    # Editing a published notice is refused to everyone else before the notice is looked up.
+    Row(
+        "notice_edit_published",
+        "post",
+        lambda w: f"/notices/{w.notice.pk}/edit/",
+        office_only(302),
+        _notice_post,
+        changes=False,
+    ),
+    Row("notice_publish_page", "get", lambda w: f"/notices/{w.draft.pk}/publish/", office_only(200)),
+    Row(
+        "notice_publish",
+        "post",
+        lambda w: f"/notices/{w.draft.pk}/publish/",
+        office_only(302),
+        lambda w: {"confirmed": "1"},
+    ),
+    # The notice import (/notices/import/...) is being built on another branch. When it lands,
+    # add its rows here: the upload page and its POST, the review page and its POST, all
+    # office_only(...), with the POSTs proven to change nothing when refused.
+    # --- Meetings: everyone signed in reads the list; office staff create and edit ---------------
+    Row("meeting_list", "get", lambda w: "/meetings/", everyone_signed_in()),
+    Row("meeting_create_page", "get", lambda w: "/meetings/new/", office_only(200)),
+    Row("meeting_create", "post", lambda w: "/meetings/new/", office_only(302), _meeting_post),
+    Row("meeting_edit_page", "get", lambda w: f"/meetings/{w.meeting.pk}/edit/", office_only(200)),
+    Row("meeting_edit", "post", lambda w: f"/meetings/{w.meeting.pk}/edit/", office_only(302), _meeting_post),
+    # --- The agency directory and the picker's search: reference data ----------------------------
+    Row("agency_list", "get", lambda w: "/agencies/", everyone_signed_in()),
+    Row("agency_search", "get", lambda w: "/agencies/search/?q=y+te", everyone_signed_in()),
+    # --- Lists, dashboard, exports: everyone, each over the tasks they may see -------------------
+    Row("task_list", "get", lambda w: "/tasks/", everyone_signed_in()),
+    Row("task_export", "get", lambda w: "/tasks/export.xlsx", everyone_signed_in()),
+    Row("dashboard", "get", lambda w: "/dashboard/", everyone_signed_in()),
+    Row("dashboard_report", "get", lambda w: "/dashboard/report/", everyone_signed_in()),
+    Row("agencies_export", "get", lambda w: "/dashboard/agencies.xlsx", everyone_signed_in()),
+    # --- Calendar feeds: an agency's people and office staff issue or renew its feed -------------
+    Row("calendar_list", "get", lambda w: "/calendar/", everyone_signed_in()),
+    Row(
+        "calendar_renew",
+        "post",
+        lambda w: f"/calendar/{w.lead.pk}/issue/",
+        codes(302, 302, 403, 403, 302, 302, 403),
+        lambda w: {"renew": "1"},
+    ),
+    # The token in the URL is the credential: valid opens for anyone, wrong is a 404 for anyone.
+    Row("calendar_feed", "get", lambda w: f"/calendar/{w.token.token}.ics", codes(*[200] * 7), public=True),
+    Row("calendar_feed_wrong_token", "get", lambda w: "/calendar/not-a-token.ics", codes(*[404] * 7), public=True),
+    # --- Reminders: the log per agency; office staff resend and set the channels ----------------
+    Row("reminder_list", "get", lambda w: "/reminders/", everyone_signed_in()),
+    Row("reminder_detail", "get", lambda w: f"/reminders/{w.digest.pk}/", codes(302, 200, 404, 404, 200, 200, 200)),
+    Row(
+        "reminder_resend",
+        "post",
+        lambda w: f"/reminders/{w.digest.pk}/resend/",
+        codes(302, 403, 404, 404, 403, 302, 403),
+    ),
+    Row("reminder_channels", "get", lambda w: "/reminders/channels/", office_only(200)),
+    Row("reminder_channel_edit_page", "get", lambda w: f"/reminders/channels/{w.lead.pk}/", office_only(200)),
+    Row(
+        "reminder_channel_edit",
+        "post",
+        lambda w: f"/reminders/channels/{w.lead.pk}/",
+        office_only(302),
+        lambda w: {"email_enabled": "on", "webhook_url": ""},
+    ),
+]
+
+
+@pytest.fixture
+def world(
+    health_dept,
+    ict_dept,
+    unrelated_dept,
+    health_dept_officer,
+    ict_dept_officer,
+    unrelated_officer,
+    health_dept_head,
+    office_clerk,
+    leader,
+):
+    """A published notice giving Sở Y tế a task (Sở TT&TT coordinating), a published notice giving
+    the unrelated agency one, a draft for Sở Y tế, a failed digest and a calendar feed of Sở Y tế."""
+    meeting = MeetingFactory()
+    notice = NoticeFactory(meeting=meeting, number="11/TB-UBND", status="published", published_at=PUBLISHED_AT)
+    task = TaskFactory(
+        conclusion=ConclusionFactory(notice=notice), lead=health_dept, coordinating=[ict_dept], action="Truy vết F1"
+    )
+    other_notice = NoticeFactory(number="12/TB-UBND", status="published", published_at=PUBLISHED_AT)
+    other_task = TaskFactory(
+        conclusion=ConclusionFactory(notice=other_notice), lead=unrelated_dept, action="Rà soát văn bản pháp luật"
+    )
+    draft = NoticeFactory(number="77/TB-UBND", status="draft")
+    TaskFactory(conclusion=ConclusionFactory(notice=draft), lead=health_dept, published_at=None)
+    digest = Digest.objects.create(
+        recipient_key=f"agency:{health_dept.pk}",
+        agency=health_dept,
+        kind=Digest.Kind.AGENCY,
+        day=dt.date(2021, 6, 25),
+        status=Digest.Status.FAILED,
+        last_error="webhook: HTTP 500",
+    )
+    return SimpleNamespace(
+        lead=health_dept,
+        meeting=meeting,
+        notice=notice,
+        task=task,
+        other_notice=other_notice,
+        other_task=other_task,
+        draft=draft,
+        digest=digest,
+        token=CalendarToken.objects.create(agency=health_dept),
+        other_agency=AgencyFactory(name="Sở Kế hoạch và Đầu tư"),
+        people=the_people(
+            health_dept_officer, ict_dept_officer, unrelated_officer, health_dept_head, office_clerk, leader
+        ),
+    )
+
+
+@pytest.mark.parametrize("person", PEOPLE)
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.name)
+def test_permission_matrix_pages(client, world, row, person):
+    check_row(client, world, row, person, NOW)
+
+
+# --- Lists show only what the person may see -------------------------------------------------------
+
+# What each person may find on a list: the task and notice of Sở Y tế (with Sở TT&TT coordinating),
+# those of the unrelated agency, and the draft (its number: drafts are the office's own).
+MAY_SEE = {
+    "lead_officer": {"task", "notice"},
+    "coordinating_officer": {"task", "notice"},
+    "agency_head": {"task", "notice"},
+    "unrelated_officer": {"other_task", "other_notice"},
+    "office": {"task", "notice", "other_task", "other_notice", "draft"},
+    "leader": {"task", "notice", "other_task", "other_notice", "draft"},
+}
+
+
+def _markers(w) -> dict[str, str]:
+    return {
+        "task": w.task.action,
+        "other_task": w.other_task.action,
+        "notice": w.notice.number,
+        "other_notice": w.other_notice.number,
+        "draft": w.draft.number,
+        # The calendar list shows the feed's private URL.
+        "token": w.token.token,
+    }
+
+
+# Each list, and the markers it must show to those who may see them (it must hide the others from
+# everyone else). The notice menus of the task list and the dashboard count as showing notices.
+LISTS = [
+    ("inbox", "/", {"task"}),
+    ("notice_list", "/notices/", {"notice", "other_notice", "draft"}),
+    ("task_list", "/tasks/", {"task", "other_task", "notice", "other_notice"}),
+    ("task_export", "/tasks/export.xlsx", {"task", "other_task"}),
+    ("dashboard", "/dashboard/", {"notice", "other_notice", "draft"}),
+    ("dashboard_report", "/dashboard/report/", set()),
+    ("reminder_list", "/reminders/", set()),
+    ("calendar_list", "/calendar/", set()),
+]
+
+
+@pytest.mark.parametrize("person", [p for p in PEOPLE if p != "anonymous"])
+@pytest.mark.parametrize(("name", "url", "shown"), LISTS, ids=[name for name, _, _ in LISTS])
+def test_lists_show_only_what_the_person_may_see(client, world, name, url, shown, person):
+    client.force_login(world.people[person])
+    with time_machine.travel(NOW, tick=False):
+        response = client.get(url)
+    if response.status_code == 302:  # office staff and leaders land elsewhere than the inbox
+        return
+    text = page_text(response)
+    may_see = MAY_SEE[person] | ({"token"} if person in {"lead_officer", "agency_head", "office"} else set())
+    for key, marker in _markers(world).items():
+        if key not in may_see:
+            assert marker not in text, f"{name} shows {key} to {person}"
+        elif key in shown:
+            assert marker in text, f"{name} hides {key} from {person}"
+
+
+def test_the_reminder_log_hides_other_agencies_digests(client, world, unrelated_officer):
+    client.force_login(unrelated_officer)
+    assert world.digest not in client.get("/reminders/").context["page"].object_list
+
+
+@pytest.mark.parametrize("person", ["lead_officer", "unrelated_officer"])
+def test_a_notice_id_typed_into_the_filters_is_not_named_to_who_may_not_see_it(client, world, person):
+    client.force_login(world.people[person])
+    for url in ("/tasks/", "/dashboard/"):
+        assert world.draft.number not in client.get(url, {"notice": world.draft.pk}).content.decode()
