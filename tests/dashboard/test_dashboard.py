@@ -1,63 +1,16 @@
 """The leaders' dashboard on hand-made cases: rates, ranking, visibility, bad input, query count."""
 
 import datetime as dt
-import io
 import re
-import zoneinfo
 
 import pytest
-import time_machine
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
 
 from agencies.models import Agency
 from directives.models import Task
+from tests.dashboard.helpers import JUNE_2021, figures, on
 from tests.factories import AgencyFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
-HCM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
-Q2_2021 = {"period": "quarter", "year": "2021", "quarter": "2"}
-JUNE_2021 = {"period": "month", "year": "2021", "month": "6"}
-
-
-def on(y, m, d):
-    return time_machine.travel(dt.datetime(y, m, d, 9, tzinfo=HCM), tick=False)
-
-
-@pytest.fixture
-def seed(db):
-    """The demo data; its `leader` user (fetched afresh: seed_demo sets the password)."""
-    call_command("seed_demo", password="demo", stdout=io.StringIO())
-    return get_user_model().objects.get(username="leader")
-
-
-def figures(client, leader, **params):
-    client.force_login(leader)
-    response = client.get("/dashboard/", params)
-    assert response.status_code == 200
-    t = response.context["totals"]
-    return {
-        "assigned": t.assigned,
-        "within_deadline": t.within_deadline,
-        "due_week": t.due_week,
-        "overdue": t.overdue,
-        "awaiting": t.awaiting,
-        "on_time": t.on_time,
-        "late": t.late,
-        "no_deadline": t.no_deadline,
-    }
-
-
-SEED_Q2_2021 = {
-    "assigned": 458,
-    "within_deadline": 34,
-    "due_week": 33,
-    "overdue": 75,
-    "awaiting": 0,
-    "on_time": 0,
-    "late": 0,
-    "no_deadline": 349,
-}
 
 
 def test_on_time_rate_and_ranking_for_hand_made_cases(client, leader):

@@ -2,26 +2,18 @@
 
 import datetime as dt
 import io
-import zoneinfo
 from collections import Counter
 
 import pytest
-import time_machine
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from directives.models import Task, TaskEvent
 from directives.services import task_event_record
 from directives.status import TaskStatus
+from tests.dashboard.helpers import HCM, JUNE_2021, Q2_2021, figures, on
 
 pytestmark = pytest.mark.django_db
-HCM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
-Q2_2021 = {"period": "quarter", "year": "2021", "quarter": "2"}
-JUNE_2021 = {"period": "month", "year": "2021", "month": "6"}
-
-
-def on(y, m, d):
-    return time_machine.travel(dt.datetime(y, m, d, 9, tzinfo=HCM), tick=False)
 
 
 @pytest.fixture(scope="module")
@@ -38,23 +30,6 @@ def _seeded(django_db_setup, django_db_blocker):
 def seed(_seeded, db):
     """The demo data's `leader` user."""
     return get_user_model().objects.get(username="leader")
-
-
-def figures(client, leader, **params):
-    client.force_login(leader)
-    response = client.get("/dashboard/", params)
-    assert response.status_code == 200
-    t = response.context["totals"]
-    return {
-        "assigned": t.assigned,
-        "within_deadline": t.within_deadline,
-        "due_week": t.due_week,
-        "overdue": t.overdue,
-        "awaiting": t.awaiting,
-        "on_time": t.on_time,
-        "late": t.late,
-        "no_deadline": t.no_deadline,
-    }
 
 
 SEED_Q2_2021 = {
