@@ -7,7 +7,7 @@ import pytest
 
 from agencies.models import Agency
 from directives.models import Task
-from tests.dashboard.helpers import JUNE_2021, figures, on
+from tests.dashboard.helpers import HCM, JUNE_2021, figures, on
 from tests.factories import AgencyFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
