@@ -1,6 +1,6 @@
 # Theo dõi kết luận: `make run` starts the product with demo data; `make test` runs every test.
 SHELL := /bin/bash
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
