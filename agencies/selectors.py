@@ -24,21 +24,39 @@ def agencies_search(*, query: str, limit: int = 20) -> QuerySet[Agency]:
 
 
 def agency_directory():
-    """Every agency and group with their aliases, as plain data for the notice reader."""
+    """Every agency and group with their aliases, as plain data for the notice reader.
+
+    Short names count as aliases. A closed agency's names stand for its successor in force, so
+    a notice written before a merger ("Sở TT&TT" after 1/3/2025) resolves to who does the work
+    now; active names are indexed first, so they always win over a closed agency's.
+    """
     from agencies.directory import AgencyDirectory, DirectoryEntry
 
     aliases: dict[tuple[str, int], list[str]] = {}
     for alias in AgencyAlias.objects.values("name", "agency_id", "group_id"):
         key = ("agency", alias["agency_id"]) if alias["agency_id"] else ("group", alias["group_id"])
         aliases.setdefault(key, []).append(alias["name"])
-    entries = [
-        DirectoryEntry(id=a["id"], name=a["name"], aliases=tuple(aliases.get(("agency", a["id"]), ())))
-        for a in Agency.objects.filter(is_active=True).values("id", "name")
-    ]
+    agencies = list(Agency.objects.order_by("id").values("id", "name", "short_name", "is_active", "successor_id"))
+    by_id = {a["id"]: a for a in agencies}
+
+    def written(agency: dict) -> tuple[str, ...]:
+        names = [agency["short_name"]] if agency["short_name"] else []
+        return tuple(dict.fromkeys(names + aliases.get(("agency", agency["id"]), [])))
+
+    entries = [DirectoryEntry(id=a["id"], name=a["name"], aliases=written(a)) for a in agencies if a["is_active"]]
     entries += [
         DirectoryEntry(id=g["id"], name=g["name"], aliases=tuple(aliases.get(("group", g["id"]), ())), is_group=True)
-        for g in AgencyGroup.objects.values("id", "name")
+        for g in AgencyGroup.objects.order_by("id").values("id", "name")
     ]
+    for agency in agencies:
+        if agency["is_active"]:
+            continue
+        heir, seen = agency, {agency["id"]}
+        while not heir["is_active"] and heir["successor_id"] in by_id and heir["successor_id"] not in seen:
+            heir = by_id[heir["successor_id"]]
+            seen.add(heir["id"])
+        if heir["is_active"]:
+            entries.append(DirectoryEntry(id=heir["id"], name=heir["name"], aliases=(agency["name"], *written(agency))))
     return AgencyDirectory(entries)
 
 

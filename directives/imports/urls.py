@@ -1,3 +1,8 @@
 from django.urls import path
 
-urlpatterns: list = []
+from directives.imports import views
+
+urlpatterns = [
+    path("", views.notice_import, name="notice_import"),
+    path("save/", views.notice_import_save, name="notice_import_save"),
+]
