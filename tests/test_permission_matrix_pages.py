@@ -30,6 +30,15 @@ def _notice_post(w):
     return entry_post(conclusions=[{"label": "1.", "text": "Về chuyển đổi số.", "tasks": [{"lead": ref(w.lead)}]}])
 
 
+def _import_post(w):
+    text = (
+        "Số: /TB-UBND\n\nBắc Giang, ngày 24 tháng 6 năm 2021\n\nTHÔNG BÁO\n\n"
+        "Kết luận của Chủ tịch UBND tỉnh tại hội nghị giao ban\n\n"
+        "1. Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính hoàn thành kế hoạch trước ngày 30/6/2021.\n"
+    )
+    return {"text": text}
+
+
 def _meeting_post(w):
     return {
         "title": "Hội nghị sơ kết chuyển đổi số",
@@ -76,9 +85,10 @@ ROWS = [
         office_only(302),
         lambda w: {"confirmed": "1"},
     ),
-    # The notice import (/notices/import/...) is being built on another branch. When it lands,
-    # add its rows here: the upload page and its POST, the review page and its POST, all
-    # office_only(...), with the POSTs proven to change nothing when refused.
+    # --- Notice import: reading a pasted notice writes nothing; saving the review makes a draft ---
+    Row("notice_import_page", "get", lambda w: "/notices/import/", office_only(200)),
+    Row("notice_import_read", "post", lambda w: "/notices/import/", office_only(200), _import_post, changes=False),
+    Row("notice_import_save", "post", lambda w: "/notices/import/save/", office_only(302), _notice_post),
     # --- Meetings: everyone signed in reads the list; office staff create and edit ---------------
     Row("meeting_list", "get", lambda w: "/meetings/", everyone_signed_in()),
     Row("meeting_create_page", "get", lambda w: "/meetings/new/", office_only(200)),

@@ -214,3 +214,11 @@ def test_refusals_speak_vietnamese(client, health_dept_officer, draft):
     forbidden = client.get(reverse("notice_create"))
     assert forbidden.status_code == 403
     assert "Chỉ chuyên viên Văn phòng UBND tỉnh được thực hiện thao tác này." in forbidden.content.decode()
+
+
+def test_list_offers_office_staff_both_ways_to_enter_a_notice(client, office_clerk, leader):
+    client.force_login(office_clerk)
+    html = client.get(reverse("notice_list")).content.decode()
+    assert reverse("notice_import") in html and reverse("notice_create") in html
+    client.force_login(leader)
+    assert reverse("notice_import") not in client.get(reverse("notice_list")).content.decode()
