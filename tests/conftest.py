@@ -21,7 +21,7 @@ def using_postgres() -> bool:
     return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
 
 
-# Redis for tests: CI sets REDIS_TEST_URL; on a laptop the reminders branch's own database 10.
+# Redis for tests: CI sets REDIS_TEST_URL; by default database 10 of a local Redis.
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/10")
 
 

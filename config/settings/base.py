@@ -88,7 +88,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Dashboard (branch dashboard): PostgreSQL's JIT spends ~250 ms compiling the dashboard's
+    # The dashboard: PostgreSQL's JIT spends ~250 ms compiling the dashboard's
     # one-scan aggregate, more than running it; measured by benchmarks/bench_dashboard.py.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -42,7 +42,7 @@ class SweepResult:
 
 
 def reports_in_period(task_id: int, start: dt.date, end: dt.date, tz) -> int:
-    """Progress reports of a task in the local period [start, end): the work branch records a
+    """Progress reports of a task in the local period [start, end): the task workflow records a
     TaskEvent(kind="reported") for each one."""
     return TaskEvent.objects.filter(
         task_id=task_id,

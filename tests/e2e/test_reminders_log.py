@@ -27,7 +27,7 @@ def test_office_filters_failed_digests_and_resends_one(page, office_clerk, healt
         attempts=5,
         last_error="webhook: webhook trả về mã lỗi HTTP 500",
     )
-    # Straight to the log after signing in (the office's landing page belongs to another branch).
+    # Straight to the log after signing in (the office lands on the notices).
     page.goto("/accounts/login/?next=/reminders/")
     page.get_by_label("Tên đăng nhập").fill("office")
     page.get_by_label("Mật khẩu").fill("matkhau-thu-nghiem")
