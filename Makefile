@@ -20,9 +20,11 @@ $(VENV)/.installed: requirements.txt
 install: $(VENV)/.installed
 
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
+# The import tests build PDFs with Vietnamese text in DejaVu Sans.
+DEJAVU := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  echo "Cài Chromium từ kho Debian cho các kiểm thử trình duyệt..."; \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -f $(DEJAVU) ]; then \
+	  echo "Cài Chromium và phông DejaVu từ kho Debian cho các kiểm thử..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
 	fi
