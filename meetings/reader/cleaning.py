@@ -84,9 +84,14 @@ _PARAGRAPH_OPENERS = (
     *("căn cứ", "thực hiện", "nơi nhận", "trên đây", "kính gửi"),
 )
 _CONNECTORS = words(
-    "và với của cho các tại về theo để đến từ trong là được có hoặc những một số giao "
-    "ngày tháng năm trên dưới như nhằm đối bằng khi nếu thì mà ở đã đang sẽ cùng giữa"
+    "và với của cho các tại về theo để đến từ trong là được có hoặc những một giao "
+    "trên dưới như nhằm đối bằng khi nếu thì mà ở đã đang sẽ cùng giữa"
 )
+# Nouns that take a figure after them ("ngày 24 tháng\n6 năm\n2021", "Quyết định số\n2686/QĐ")
+# dangle only before one: "chuyển đổi số", "sơ kết 6 tháng", "kế hoạch 5 năm" end a title
+# line, and the meeting paragraph after it ("Ngày 24/6/2021, ...") is a paragraph of its own.
+# "một số" (some) always goes on.
+_BEFORE_A_FIGURE = words("số ngày tháng năm")
 
 
 @dataclass
@@ -168,7 +173,7 @@ def _continues(view: str, prev_end: int, start: int, kind: str, blank_before: bo
         return True
     # A dangling connector word ("phối hợp với", "của") cannot end a paragraph.
     tail = view[max(0, prev_end - 12) : prev_end].split()
-    if tail and tail[-1].lower() in _CONNECTORS:
+    if tail and _dangles(tail, view[start]):
         return True
     # Text extracted from a PDF wraps long lines with no blank line between them: a long
     # line that ends no sentence goes on, unless the next one opens a paragraph of its own.
@@ -176,6 +181,16 @@ def _continues(view: str, prev_end: int, start: int, kind: str, blank_before: bo
         return False
     opening = view[start : start + 12].lower()
     return not opening.startswith(_PARAGRAPH_OPENERS)
+
+
+def _dangles(tail: list[str], next_char: str) -> bool:
+    """Whether the last word of a line leaves its phrase open (`tail`: its last words)."""
+    last = tail[-1].lower()
+    if last in _CONNECTORS:
+        return True
+    if last in _BEFORE_A_FIGURE:
+        return next_char.isdigit() or (last == "số" and len(tail) > 1 and tail[-2].lower() == "một")
+    return False
 
 
 def build_paragraphs(view: str) -> list[Para]:

@@ -15,8 +15,15 @@ from meetings.reader.cleaning import Para, collapse
 from meetings.reader.deadlines import first_date, fold
 from meetings.reader.types import MeetingDraft
 
-_NUMBER = re.compile(r"(?<!\w)Số\s{0,3}:\s{0,40}(\d{0,6})\s{0,3}(/[^\s,;]{1,40})?")
-_NUMBER_NO_COLON = re.compile(r"(?<!\w)Số\s{1,3}(\d{1,6})\s{0,3}(/[^\s,;]{1,40})")
+# The number line is "Số" at the start of a line followed by ":" ("Số: /TB-UBND", "Số:
+# 12/TB-UBND") or by the number itself ("Số 12/TB-UBND"); anywhere else on a line only the
+# whole "Số: 12/TB-UBND" / "Số: /TB-UBND" counts (a header cell extracted beside another).
+# "Số" ending a title ("... chuyển đổi Số") is never the number. Every quantifier is bounded.
+_NUMBER = re.compile(
+    r"(?m)(?:^[ \t]{0,40}Số[ \t]{0,3}:\s{0,40}(\d{0,6})\s{0,3}(/[^\s,;]{1,40})?"
+    r"|(?<!\w)Số[ \t]{0,3}:[ \t]{0,40}(\d{0,6})[ \t]{0,3}(/[^\s,;]{1,40}))"
+)
+_NUMBER_NO_COLON = re.compile(r"(?m)^[ \t]{0,40}Số[ \t]{1,3}(\d{1,6})[ \t]{0,3}(/[^\s,;]{1,40})")
 _PLACE_DATE = re.compile(
     r"(?P<place>[^\n,;:]{2,40}?),\s{0,5}(?P<text>ngày\s{0,20}(?P<d>\d{1,2})?\s{0,20}tháng\s{0,20}(?P<m>\d{1,2})?"
     r"\s{0,20}năm\s{0,5}(?P<y>\d{4}))",
@@ -69,7 +76,11 @@ def _parse_number(text: str, head: Header) -> bool:
     m = _NUMBER.search(text) or _NUMBER_NO_COLON.search(text)
     if not m:
         return False
-    digits, suffix = m.group(1) or "", (m.group(2) or "").rstrip(".")
+    if m.re is _NUMBER and m.group(1) is None:
+        digits, suffix = m.group(3), m.group(4)  # the number beside another header cell
+    else:
+        digits, suffix = m.group(1), m.group(2)
+    digits, suffix = digits or "", (suffix or "").rstrip(".")
     head.number_raw = f"{digits}{suffix}"
     head.number = head.number_raw if digits else None
     return True
@@ -98,11 +109,24 @@ def _title(view: str, paras: list[Para], start: int) -> tuple[str, int]:
         para = paras[idx]
         text = collapse(view[para.start : para.end])
         folded = fold(text)
-        if para.kind != "plain" or folded.startswith(_TITLE_STOPS) or len(text) > 400 or text.endswith((".", ":")):
+        if para.kind != "plain" or folded.startswith(_TITLE_STOPS) or len(text) > 400 or text.endswith(":"):
+            break
+        if text.endswith("."):
+            # A full stop ends the title only when the meeting paragraph comes next ("... về
+            # chuyển đổi số." then "Ngày 24/6/2021, ..."); otherwise the line is the body.
+            if _opens_meeting(view, paras, idx + 1):
+                parts.append(text)
+                idx += 1
             break
         parts.append(text)
         idx += 1
     return " ".join(parts), idx
+
+
+def _opens_meeting(view: str, paras: list[Para], idx: int) -> bool:
+    if idx >= len(paras) or paras[idx].kind != "plain":
+        return False
+    return fold(collapse(view[paras[idx].start : paras[idx].start + 40])).startswith(_TITLE_STOPS)
 
 
 # --- the meeting ---------------------------------------------------------------------------

@@ -6,7 +6,9 @@ known lower-case name parts ("tỉnh", "vận tải", "các khu công nghiệp")
 join capitalised words ("và Đào tạo", ", Thể thao", "- Thương binh"). It ends at a predicate
 ("chủ trì", "phối hợp", "tăng cường", ...), at punctuation, or where ", X" / "và X" starts a
 new name. When a directory is given, the longest known name at the position wins whenever it
-ends at a clean boundary. Every loop is bounded by a small constant per name.
+ends at a clean boundary, and a collective's match never ends inside its comma-joined list
+("các địa phương, đơn vị": see `_collective_goes_on`). Every loop is bounded by a small
+constant per name.
 """
 
 from __future__ import annotations
@@ -113,7 +115,13 @@ class MentionParser:
         if dir_hit is not None:
             dir_end, dir_entry = dir_hit
             longer_committee = kind == "committee" and heur_end is not None and heur_end > dir_end
-            if self._clean_boundary(toks, dir_end) and not longer_committee:
+            collective = dir_entry.is_group or kind == "collective"
+            if collective and self._collective_goes_on(toks, dir_end):
+                # "các địa phương, đơn vị": the known alias "các địa phương" is only the start
+                # of the collective; read it as written (the directory may know it whole).
+                if heur_end is None or heur_end <= dir_end:
+                    end = self._name_end(toks, dir_end, limit=i + _MAX_NAME)
+            elif self._clean_boundary(toks, dir_end) and not longer_committee:
                 end, entry = dir_end, dir_entry
         if end is None or end <= i:
             return None, start
@@ -214,6 +222,21 @@ class MentionParser:
                 return 0
             return 1 + n
         return 1 if self._cap_non_head(toks, j + 1) else 0
+
+    def _collective_goes_on(self, toks: list[Tok], j: int) -> bool:
+        """Whether a collective ending before toks[j] goes on past it.
+
+        The rule: a known name ends at a mention boundary. After a collective ("các địa
+        phương", "các sở, ban, ngành"), ", " followed by a word that names a kind of public
+        body without being the head of a new name (", đơn vị", ", ngành", ", cơ quan") goes on
+        listing the same collective, so the directory's match stops inside a mention there.
+        A new head after the comma (", các cơ quan", ", địa phương", ", doanh nghiệp", ", Sở Y
+        tế") starts a new mention and anything else (a verb) ends the list, as without a
+        directory (NOTES.md, case 7). A specific agency ("Công an tỉnh, đơn vị ...") never goes on.
+        """
+        if j + 1 >= len(toks) or toks[j].text != "," or toks[j + 1].cap:
+            return False
+        return self._join_after_comma(toks, j) > 1 and not self._is_head(toks, j + 1)
 
     def _cap_non_head(self, toks: list[Tok], j: int) -> bool:
         if j >= len(toks) or not toks[j].word or not toks[j].cap:

@@ -512,3 +512,122 @@ def test_unknown_agencies_are_kept_as_written_with_suggestions_and_a_warning():
     assert (unknown.text, unknown.resolved_name) == ("Sở Nông nghiệp và PTNT", None)
     assert unknown.suggestions == ["Sở Nông nghiệp và Phát triển nông thôn"]
     assert any("Sở Nông nghiệp và PTNT" in w and "gợi ý" in w for w in draft.warnings)
+
+
+# --- the title and the number line ----------------------------------------------------------
+
+TITLE_HEADER = "Số: /TB-UBND\n\nBắc Giang, ngày 24 tháng 6 năm 2021\n\nTHÔNG BÁO\n\n"
+MEETING = (
+    "\n\nNgày 24/6/2021, Chủ tịch UBND tỉnh chủ trì hội nghị giao ban trực tuyến về chuyển đổi số. "
+    "Chủ tịch UBND tỉnh kết luận như sau:\n\n1. Sở Thông tin và Truyền thông xây dựng nền tảng số.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Kết luận của Chủ tịch UBND tỉnh tại hội nghị giao ban trực tuyến về chuyển đổi số",
+            "Kết luận của Chủ tịch UBND tỉnh tại hội nghị giao ban trực tuyến về chuyển đổi số",
+        ),
+        ("Về chuyển đổi số", "Về chuyển đổi số"),
+        ("Kết luận tại hội nghị sơ kết 6 tháng", "Kết luận tại hội nghị sơ kết 6 tháng"),
+        ("Kết luận về kế hoạch 5 năm", "Kết luận về kế hoạch 5 năm"),
+    ],
+    ids=["so-hoi-nghi", "so-short", "thang", "nam"],
+)
+def test_a_title_ending_with_so_thang_or_nam_does_not_swallow_the_meeting_paragraph(title, expected):
+    draft = read_notice(TITLE_HEADER + title + MEETING)
+    assert (draft.title, draft.meeting.chair) == (expected, "Chủ tịch UBND tỉnh")
+    assert draft.number_raw == "/TB-UBND"
+
+
+def test_a_title_ending_with_a_full_stop_is_kept():
+    title = "Kết luận của Chủ tịch UBND tỉnh tại hội nghị giao ban trực tuyến về chuyển đổi số."
+    draft = read_notice(TITLE_HEADER + title + MEETING)
+    assert draft.title == title
+    assert draft.meeting.chair == "Chủ tịch UBND tỉnh"
+
+
+def test_a_line_ending_with_a_full_stop_is_no_title_when_no_meeting_paragraph_follows():
+    draft = read_notice("THÔNG BÁO\n\nSở Y tế đẩy nhanh tiêm vắc xin.\n\nSở Tài chính bố trí kinh phí.\n")
+    assert draft.title == ""
+    assert [t.lead.text for t in draft.tasks] == ["Sở Y tế", "Sở Tài chính"]
+
+
+def test_a_document_number_written_as_so_before_its_figure_wraps_across_lines():
+    draft = read("1. Sở Y tế thực hiện Quyết định số\n2686/QĐ-BCĐQG ngày 31/5/2021.\n")
+    assert draft.tasks[0].action.endswith("Quyết định số 2686/QĐ-BCĐQG ngày 31/5/2021")
+
+
+def test_the_number_line_starts_its_line():
+    draft = read_notice(
+        "Bắc Giang, ngày 24 tháng 6 năm 2021\n\nTHÔNG BÁO\n\n"
+        "Kết luận về triển khai Chương trình Chuyển đổi Số 15/CTr-UBND\n" + MEETING
+    )
+    assert (draft.number_raw, draft.number) == ("", None)
+    assert draft.title == "Kết luận về triển khai Chương trình Chuyển đổi Số 15/CTr-UBND"
+
+
+def test_a_number_written_beside_the_agency_header_is_still_read():
+    draft = read_notice("UBND TỈNH BẮC GIANG Số: 12/TB-UBND\n\nTHÔNG BÁO\n\nVề chuyển đổi số" + MEETING)
+    assert draft.number == "12/TB-UBND"
+
+
+# --- agency names through a directory -------------------------------------------------------
+
+
+def _collective_directory():
+    from agencies.directory import AgencyDirectory, DirectoryEntry
+
+    return AgencyDirectory(
+        [
+            DirectoryEntry(1, "Sở Y tế"),
+            DirectoryEntry(2, "Công an tỉnh"),
+            DirectoryEntry(100, "UBND các huyện, thành phố", ("các địa phương",), is_group=True),
+            DirectoryEntry(101, "Các sở, ban, ngành tỉnh", ("các sở, ban, ngành",), is_group=True),
+        ]
+    )
+
+
+def test_a_comma_joined_collective_is_one_mention_even_when_its_start_is_a_known_alias():
+    draft = read_notice(
+        HEADER + "5. Sở Y tế chủ trì, phối hợp với các địa phương, đơn vị đẩy nhanh việc tiêm phòng vắc xin đợt 3.\n",
+        directory=_collective_directory(),
+    )
+    (coordinating,) = draft.tasks[0].coordinating
+    assert (coordinating.text, coordinating.resolved_name) == ("các địa phương, đơn vị", None)
+    assert coordinating.is_collective
+
+
+def test_a_comma_joined_collective_resolves_when_the_directory_knows_it_whole():
+    from agencies.directory import AgencyDirectory, DirectoryEntry
+
+    directory = AgencyDirectory(
+        [*_collective_directory().entries, DirectoryEntry(102, "Các địa phương, đơn vị", is_group=True)]
+    )
+    draft = read_notice(
+        HEADER + "5. Sở Y tế chủ trì, phối hợp với các địa phương, đơn vị đẩy nhanh việc tiêm phòng vắc xin.\n",
+        directory=directory,
+    )
+    (coordinating,) = draft.tasks[0].coordinating
+    assert (coordinating.text, coordinating.group_id) == ("các địa phương, đơn vị", 102)
+
+
+def test_a_known_specific_agency_ends_before_a_comma_and_a_collective_noun():
+    draft = read_notice(
+        HEADER + "1. Sở Y tế chủ trì, phối hợp với Công an tỉnh, đơn vị liên quan kiểm tra các chốt.\n",
+        directory=_collective_directory(),
+    )
+    assert [(m.text, m.agency_id) for m in draft.tasks[0].coordinating] == [("Công an tỉnh", 2)]
+
+
+def test_a_new_collective_head_after_a_known_collective_is_a_mention_of_its_own():
+    draft = read_notice(
+        HEADER + "1. Sở Y tế phối hợp với các sở, ban, ngành, địa phương kiểm tra các chốt.\n",
+        directory=_collective_directory(),
+    )
+    assert [(m.text, m.group_id) for m in draft.tasks[0].coordinating] == [
+        ("các sở, ban, ngành", 101),
+        ("địa phương", 100),
+    ]
