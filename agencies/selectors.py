@@ -11,18 +11,6 @@ from agencies.models import Agency, AgencyAlias, AgencyGroup
 from agencies.names import normalize
 
 
-def agencies_search(*, query: str, limit: int = 20) -> QuerySet[Agency]:
-    """Active agencies whose name, short name or alias contains the query, ignoring accents."""
-    key = normalize(query)
-    qs = Agency.objects.filter(is_active=True).select_related("kind")
-    if key:
-        alias_agency_ids = AgencyAlias.objects.filter(name_normalized__contains=key, agency__isnull=False).values(
-            "agency_id"
-        )
-        qs = qs.filter(Q(name_normalized__contains=key) | Q(pk__in=alias_agency_ids))
-    return qs.order_by("name")[:limit]
-
-
 def agency_directory():
     """Every agency and group with their aliases, as plain data for the notice reader.
 

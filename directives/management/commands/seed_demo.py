@@ -15,6 +15,7 @@ from django.db import transaction
 from agencies.models import Agency, AgencyAlias, AgencyGroup, AgencyKind, Membership
 from agencies.names import normalize
 from agencies.roles import LEADERS_GROUP, OFFICE_STAFF_GROUP, ensure_role_groups
+from agencies.selectors import agency_resolve
 from directives.demo import province
 from directives.demo.notices import NOT_AN_AGENCY, NUMBERED, SEEDS, SeedNotice, body_end, find_span, paragraphs
 from directives.models import Task, TaskEvent
@@ -124,19 +125,13 @@ class Command(BaseCommand):
 
     # --- Notices --------------------------------------------------------------------------------
     def _resolve(self, name: str):
-        key = normalize(name)
-        if name.strip().lower() in NOT_AN_AGENCY or not key:
+        """The agency or group a name in the notice means, as the entry form's picker resolves it."""
+        if name.strip().lower() in NOT_AN_AGENCY:
             return None
-        agency = Agency.objects.filter(name_normalized=key).first()
-        if agency:
-            return agency
-        group = AgencyGroup.objects.filter(name_normalized=key).first()
-        if group:
-            return group
-        alias = AgencyAlias.objects.select_related("agency", "group").filter(name_normalized=key).first()
-        if alias:
-            return alias.agency or alias.group
-        raise CommandError(f"Dữ liệu mẫu nhắc tới '{name}' nhưng chưa có cơ quan hoặc nhóm nào mang tên đó.")
+        resolution = agency_resolve(name)
+        if resolution.match is None:
+            raise CommandError(f"Dữ liệu mẫu nhắc tới '{name}' nhưng chưa có cơ quan hoặc nhóm nào mang tên đó.")
+        return resolution.match
 
     def _notice(self, seed: SeedNotice, office) -> bool:
         annotation = seed.annotation
