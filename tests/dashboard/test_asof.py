@@ -157,3 +157,27 @@ def test_rebuild_from_history_gives_the_same_changes_as_the_listener():
     assert due_date_changes_rebuild() == 2
     assert list(DueDateChange.objects.order_by("decided_at").values_list(*fields)) == by_listener
     assert by_listener[1][3] == by_listener[0][0]
+
+
+def test_past_day_lists_order_by_the_due_date_then_in_force_and_stop_at_the_limit(leader):
+    """A past day's overdue list sorts the ids first, then reads those rows: same order, limit,
+    due dates and statuses as sorting the whole rows."""
+    from directives.dashboard import selectors
+
+    day = dt.date(2021, 6, 30)
+    early = TaskFactory(due_date=dt.date(2021, 6, 10), action="Hạn 10/6")
+    # Due 5/6 on 30/6; extended on 3/7 to 31/7: its current date would sort it last.
+    extended = TaskFactory(due_date=dt.date(2021, 6, 5), action="Hạn 5/6, gia hạn sau")
+    extend(extended, decided=at(2021, 7, 3), before="2021-06-05", after="2021-07-31")
+    middle = TaskFactory(due_date=dt.date(2021, 6, 20), action="Hạn 20/6")
+    TaskFactory(due_date=dt.date(2021, 7, 20), action="Hạn sau tuần đó")
+    week = TaskFactory(due_date=dt.date(2021, 7, 2), action="Hạn 2/7")
+    with time_machine.travel(at(2021, 8, 1), tick=False):
+        scoped = selectors.scope(leader, {"on": day.isoformat()})
+        overdue = list(selectors.overdue_list(scoped, day))
+        first_two = list(selectors.overdue_list(scoped, day, limit=2))
+        due_week = list(selectors.due_this_week(scoped, day))
+    assert [t.pk for t in overdue] == [extended.pk, early.pk, middle.pk]
+    assert [t.due_on for t in overdue] == [dt.date(2021, 6, 5), dt.date(2021, 6, 10), dt.date(2021, 6, 20)]
+    assert [t.pk for t in first_two] == [extended.pk, early.pk]
+    assert [t.pk for t in due_week] == [week.pk]

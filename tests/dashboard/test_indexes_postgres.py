@@ -51,3 +51,29 @@ def test_due_date_in_force_on_a_past_day_is_a_join_not_a_subquery(leader):
     text = plan(queryset.values("due_on"))
     assert "SubPlan" not in text
     assert "directives_duedatechange" in text
+
+
+def test_grouping_by_agency_and_month_is_estimated_from_the_statistics():
+    """The planner knows how many (lead agency, due month) pairs there are, so the figures query
+    hashes them instead of sorting every row. The statistics of migration 0005 only help while
+    their expression is the one MonthStart writes: this fails if the two drift apart."""
+    from django.db.models import Count
+
+    from directives.models import Task
+    from tests.factories import AgencyFactory
+
+    # 30 agencies, each with tasks due on 25 days of its own month: 30 pairs, where the columns
+    # taken independently suggest several hundred.
+    for n, agency in enumerate(AgencyFactory.create_batch(30)):
+        month = dt.date(2019 + n // 12, n % 12 + 1, 1)
+        for day in range(25):
+            TaskFactory.create_batch(2, lead=agency, due_date=month + dt.timedelta(days=day))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE directives_task")
+    query = Task.objects.values("lead_id", month=selectors.MonthStart("due_date")).annotate(n=Count("id")).order_by()
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        estimated = cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
+    assert len(query) == 30
+    assert estimated <= 60
