@@ -173,6 +173,40 @@ def test_paginated_with_the_total_count(client, leader, settings):
     assert len(response.context["page"].object_list) == 1
 
 
+def test_count_stops_at_the_limit_and_says_there_are_more(client, leader, settings, monkeypatch):
+    from directives.dashboard import tasklist
+
+    monkeypatch.setattr(tasklist, "COUNT_LIMIT", 4)
+    settings.TASKS_PER_PAGE = 2
+    TaskFactory.create_batch(6, action="Báo cáo tiến độ")
+    response = get(client, leader, q="bao cao", page=9)
+    assert (response.context["count"], response.context["count_capped"]) == (4, True)
+    # The pages reach the limit, no further; a page past them shows the last one.
+    assert response.context["page"].paginator.num_pages == 2
+    assert response.context["page"].number == 2
+    assert "Hơn 4 nhiệm vụ" in response.content.decode()
+
+
+def test_count_under_the_limit_is_exact(client, leader, monkeypatch):
+    from directives.dashboard import tasklist
+
+    monkeypatch.setattr(tasklist, "COUNT_LIMIT", 4)
+    TaskFactory.create_batch(4, action="Báo cáo tiến độ")
+    TaskFactory(action="Việc khác")
+    response = get(client, leader, q="bao cao")
+    assert (response.context["count"], response.context["count_capped"]) == (4, False)
+    content = response.content.decode()
+    assert "4 nhiệm vụ" in content
+    assert "Hơn" not in content
+
+
+def test_count_shows_thousands_with_a_dot(client, leader, monkeypatch):
+    from directives.dashboard import tasklist
+
+    monkeypatch.setattr(tasklist.CappedPaginator, "counted", 1234)
+    assert "1.234 nhiệm vụ" in get(client, leader).content.decode()
+
+
 def test_query_count_does_not_grow_with_rows(client, leader, django_assert_max_num_queries):
     client.force_login(leader)
     TaskFactory.create_batch(3, coordinating=[AgencyFactory()])
