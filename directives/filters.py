@@ -31,6 +31,8 @@ STATUS_CHOICES = [
     (asof.WITHIN_DEADLINE, asof.EXTRA_STATUSES[asof.WITHIN_DEADLINE]),
     (asof.DUE_7_DAYS, asof.EXTRA_STATUSES[asof.DUE_7_DAYS]),
     (asof.COMPLETED, asof.EXTRA_STATUSES[asof.COMPLETED]),
+    # The dashboard's "Tổng số nhiệm vụ" links here: every task assigned, whatever its status.
+    (asof.ASSIGNED, "Mọi nhiệm vụ đã giao"),
 ]
 ROLE_CHOICES = [("lead", "Chủ trì"), ("coordinating", "Phối hợp")]
 
@@ -129,6 +131,9 @@ class TaskFilter(django_filters.FilterSet):
         return queryset.filter(search_key__contains=key) if key else queryset
 
     def filter_status(self, queryset, name, value):
+        # A task has a status once published; a draft's tasks are not yet overdue or due. Saying
+        # so also lets PostgreSQL read the partial index of open tasks (task_working_due).
+        queryset = queryset.filter(published_at__isnull=False)
         day = self.as_of
         if day is not None:
             return queryset.filter(asof.status_as_of_q(value, day))

@@ -61,6 +61,10 @@ def filtered_tasks(request) -> tuple[TaskFilter, object, dt.date]:
         rows = rows.annotate(row_status=asof.status_as_of_expression(day))
     if not filterset.form.cleaned_data.get("o"):
         rows = rows.order_by(F("due_date").asc(nulls_last=True), "id")
+    else:
+        # Many tasks share a lead agency or a date: the id last makes the order total, so the
+        # pages neither repeat nor skip a task.
+        rows = rows.order_by(*rows.query.order_by, "id")
     return filterset, rows, day
 
 

@@ -66,6 +66,16 @@ def test_status_overdue_today(client, leader):
     assert ids(get(client, leader, status="overdue")) == [overdue.pk]
 
 
+def test_a_draft_task_has_no_status_yet(client, leader):
+    """Office staff see a draft notice's tasks in the list, but no status filter selects them:
+    a task not yet assigned is neither overdue nor in progress."""
+    published = TaskFactory(due_date=dt.date(2021, 6, 30))
+    draft = TaskFactory(due_date=dt.date(2021, 6, 30), published_at=None)
+    assert ids(get(client, leader)) == sorted([published.pk, draft.pk])
+    for status in ("overdue", "within_deadline", "assigned"):
+        assert ids(get(client, leader, status=status)) == ([published.pk] if status != "within_deadline" else [])
+
+
 def test_status_as_of_a_past_day(client, leader):
     TaskFactory(due_date=dt.date(2021, 6, 30))
     earlier = TaskFactory(due_date=dt.date(2021, 6, 28))
@@ -163,6 +173,18 @@ def test_sort_by_due_date_descending(client, leader):
     late = TaskFactory(due_date=dt.date(2021, 7, 1))
     rows = get(client, leader, o="-due").context["page"].object_list
     assert [t.pk for t in rows] == [late.pk, early.pk]
+
+
+def test_sorting_by_lead_agency_pages_through_every_task_once(client, leader, settings):
+    settings.TASKS_PER_PAGE = 2
+    health, police = AgencyFactory(name="Sở Y tế"), AgencyFactory(name="Công an tỉnh")
+    tasks = [TaskFactory(lead=health) for _ in range(3)] + [TaskFactory(lead=police) for _ in range(2)]
+    seen = []
+    for page in (1, 2, 3):
+        response = get(client, leader, o="lead", page=page)
+        assert list(response.context["page"].object_list.query.order_by)[-1] == "id"
+        seen += [t.pk for t in response.context["page"].object_list]
+    assert seen == [t.pk for t in tasks[3:]] + [t.pk for t in tasks[:3]]
 
 
 def test_paginated_with_the_total_count(client, leader, settings):
