@@ -136,10 +136,20 @@ def main() -> None:
         # The generated actions come from ten phrases, so this matches one task in ten.
         "task list: text search (1 in 10 match)": "/tasks/?q=ke+hoach+trien+khai",
     }
+    # Other combinations people use, printed for the record; the targets above are the issue's.
+    agency = busiest["lead_id"]
+    others = {
+        "task list: one agency, lead or coordinating": f"/tasks/?agency={agency}",
+        "task list: overdue, one agency, either role": f"/tasks/?status=overdue&agency={agency}",
+        "task list: text search, one agency as lead": f"/tasks/?q=ke+hoach+trien+khai&agency={agency}&role=lead",
+        "task list: sorted by lead agency": "/tasks/?o=lead",
+    }
     print(f"\n{Task.objects.count():,} nhiệm vụ · PostgreSQL {connection.pg_version} · {args.repeat} lần đo mỗi trang")
     print(f"{'page':42} {'median ms':>10} {'p90 ms':>8} {'queries':>8}")
     medians = {}
-    for label, url in pages.items():
+    for label, url in [*pages.items(), *others.items()]:
+        if label == next(iter(others)):
+            print("-- beyond the targets --")
         for _ in range(2):
             assert client.get(url).status_code == 200, url
         queries: list[str] = []
@@ -183,7 +193,7 @@ def main() -> None:
         client.get(pages["task list: overdue today, all"])
     print(f"memory: {before:.0f} MB before, {rss_mb():.0f} MB after {args.repeat * 4} more requests")
     verdict = "OK" if dash < 300 and dash <= 2 * floor_median else "MISSED"
-    list_ok = all(m < 100 for label, m in medians.items() if label.startswith("task list"))
+    list_ok = all(medians[label] < 100 for label in pages if label.startswith("task list"))
     print(
         f"targets: dashboard < 300 ms and <= 2x floor: {verdict}; task list < 100 ms: {'OK' if list_ok else 'MISSED'}"
     )
