@@ -194,8 +194,10 @@ def main() -> None:
     print(f"memory: {before:.0f} MB before, {rss_mb():.0f} MB after {args.repeat * 4} more requests")
     verdict = "OK" if dash < 300 and dash <= 2 * floor_median else "MISSED"
     list_ok = all(medians[label] < 100 for label in pages if label.startswith("task list"))
+    scale = "" if Task.objects.count() >= 1_000_000 else " (the issue sets them at 1,000,000 tasks)"
     print(
-        f"targets: dashboard < 300 ms and <= 2x floor: {verdict}; task list < 100 ms: {'OK' if list_ok else 'MISSED'}"
+        f"targets{scale}: dashboard < 300 ms and <= 2x floor: {verdict}; "
+        f"task list < 100 ms: {'OK' if list_ok else 'MISSED'}"
     )
 
 
