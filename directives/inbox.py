@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, CharField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from agencies.roles import agency_ids
@@ -41,37 +41,63 @@ def _group_predicates(today: dt.date) -> list[tuple[str, str, Q]]:
     ]
 
 
-def agency_tasks(user, role: str = "all") -> QuerySet[Task]:
-    """Published tasks of the user's agencies: those they lead, coordinate, or both."""
-    ids = agency_ids(user)
-    coordinates = Exists(TaskCoordination.objects.filter(task=OuterRef("pk"), agency_id__in=ids))
-    qs = Task.objects.published()
+def _group_case(today: dt.date) -> Case:
+    """The inbox group of each task (the first predicate that matches), "" for a cancelled one."""
+    whens = [When(predicate, then=Value(key)) for key, _, predicate in _group_predicates(today)]
+    return Case(*whens, default=Value(""), output_field=CharField())
+
+
+def _agency_task_parts(ids: list[int], role: str) -> list[QuerySet[Task]]:
+    """The published tasks of these agencies, one query per role. "Leads or coordinates" as one
+    query is an OR over two tables that no index serves: at a million tasks the inbox read the
+    whole table for each of its twelve queries (2.6 s). Each part here is an index lookup."""
+    published = Task.objects.published()
+    led = published.filter(lead_id__in=ids)
+    coordinated = published.filter(pk__in=TaskCoordination.objects.filter(agency_id__in=ids).values("task_id"))
     if role == "lead":
-        return qs.filter(lead_id__in=ids)
+        return [led]
     if role == "coordinating":
-        return qs.filter(coordinates).exclude(lead_id__in=ids)
-    return qs.filter(Q(lead_id__in=ids) | coordinates)
+        return [coordinated.exclude(lead_id__in=ids)]
+    return [led, coordinated]
+
+
+def _first_sort_key(key: str):
+    if key == "completed":
+        # Most recently completed first.
+        return lambda row: (-row[3].toordinal(), -row[0])
+    # By due date (tasks without one last, as PostgreSQL sorts them), then id.
+    return lambda row: (row[2] is None, row[2] or dt.date.min, row[0])
 
 
 def inbox_groups(user, *, role: str = "all", today: dt.date | None = None, per_group: int = 100) -> list[InboxGroup]:
+    """The agency's tasks in their groups, each with its count and its first `per_group` tasks.
+
+    The group of every task is decided by the database (one CASE over the same predicates), in
+    one narrow read of (id, group, due date, completion date) per role; the full rows are read
+    for the tasks shown only. Three or four queries, whatever the number of tasks."""
     today = today or timezone.localdate()
-    base = (
-        agency_tasks(user, role)
-        .with_status(today)
-        .select_related("lead", "conclusion__notice")
-        .order_by("due_date", "id")
-    )
     ids = agency_ids(user)
+    case = _group_case(today)
+    rows = {}
+    for part in _agency_task_parts(ids, role):
+        for row in part.annotate(group=case).values_list("id", "group", "due_date", "completed_on").order_by():
+            rows[row[0]] = row  # a task led by one of the user's agencies and coordinated by another: once
+    members: dict[str, list] = {}
+    for row in rows.values():
+        members.setdefault(row[1], []).append(row)
     groups = []
-    for key, title, predicate in _group_predicates(today):
-        qs = base.filter(predicate)
-        if key == "completed":
-            qs = qs.order_by("-completed_on", "-id")
-        tasks = list(qs[:per_group])
-        for task in tasks:
+    shown: dict[str, list[int]] = {}
+    for key, title, _ in _group_predicates(today):
+        group_rows = sorted(members.get(key, []), key=_first_sort_key(key))
+        shown[key] = [row[0] for row in group_rows[:per_group]]
+        groups.append(InboxGroup(key=key, title=title, count=len(group_rows)))
+    wanted = [pk for keys in shown.values() for pk in keys]
+    full = Task.objects.filter(pk__in=wanted).with_status(today).select_related("lead", "conclusion__notice").in_bulk()
+    for group in groups:
+        group.tasks = [full[pk] for pk in shown[group.key]]
+        for task in group.tasks:
             task.days_late = (today - task.due_date).days if task.due_date and task.due_date < today else 0
             task.agency_role = "Chủ trì" if task.lead_id in ids else "Phối hợp"
-        groups.append(InboxGroup(key=key, title=title, tasks=tasks, count=qs.count()))
     _add_missing_periods([t for g in groups for t in g.tasks], user, today)
     return groups
 
