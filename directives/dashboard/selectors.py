@@ -118,7 +118,10 @@ class MonthStart(Func):
 
 def figures_by_agency_and_month(queryset, day: dt.date) -> dict[tuple[int, dt.date | None], Figures]:
     """The whole page's figures in one scan: counts per (lead agency, month of the due date in force)."""
-    query = queryset.values("lead_id", month=MonthStart("due_on")).annotate(**bucket_counts(day)).order_by()
+    counts = bucket_counts(day)
+    buckets = list(counts)
+    query = queryset.values("lead_id", month=MonthStart("due_on")).annotate(**counts).order_by()
+    query = query.values_list("lead_id", "month", *buckets)
     connection = connections[queryset.db]
     with transaction.atomic(using=queryset.db):
         if connection.vendor == "postgresql":
@@ -129,13 +132,10 @@ def figures_by_agency_and_month(queryset, day: dt.date) -> dict[tuple[int, dt.da
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL hash_mem_multiplier = 8")
         rows = list(query)
-    buckets = [*(b for b, _ in BUCKET_STATUS), LATER]
     result: dict[tuple[int, dt.date | None], Figures] = {}
-    for row in rows:
-        month = row["month"]
+    for lead_id, month, *values in rows:
         month = month.date() if isinstance(month, dt.datetime) else month
-        counts = {bucket: row[bucket] for bucket in buckets if row[bucket]}
-        result[(row["lead_id"], month)] = Figures(counts)
+        result[(lead_id, month)] = Figures({bucket: n for bucket, n in zip(buckets, values, strict=True) if n})
     return result
 
 
