@@ -94,7 +94,7 @@ def inbox_groups(user, *, role: str = "all", today: dt.date | None = None, per_g
     wanted = [pk for keys in shown.values() for pk in keys]
     full = Task.objects.filter(pk__in=wanted).with_status(today).select_related("lead", "conclusion__notice").in_bulk()
     for group in groups:
-        # A task deleted between the two reads (a draft notice removed) is simply not shown.
+        # A task deleted between the two reads is simply not shown.
         group.tasks = [full[pk] for pk in shown[group.key] if pk in full]
         for task in group.tasks:
             task.days_late = (today - task.due_date).days if task.due_date and task.due_date < today else 0
