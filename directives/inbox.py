@@ -74,7 +74,8 @@ def inbox_groups(user, *, role: str = "all", today: dt.date | None = None, per_g
 
     The group of every task is decided by the database (one CASE over the same predicates), in
     one narrow read of (id, group, due date, completion date) per role; the full rows are read
-    for the tasks shown only. Three or four queries, whatever the number of tasks."""
+    for the tasks shown only. The same few queries whatever the number of tasks: the agencies,
+    one read per role, the rows shown, and the reports of the recurring tasks among them."""
     today = today or timezone.localdate()
     ids = agency_ids(user)
     case = _group_case(today)
