@@ -3,7 +3,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/theodoi_bench \
         .venv/bin/python benchmarks/bench_dashboard.py --tasks 1000000
 
-Loads the database with `generate_load` when it does not hold exactly --tasks tasks (or with
+Loads the database with `generate_load.py` when it does not hold exactly --tasks tasks (or with
 --reload), then times repeated requests through Django's test client (server time: view, ORM,
 template) and prints medians, the SQL floor (the same figures computed by one hand-written
 query), their ratio and the process memory before and after the repeated requests.
@@ -29,15 +29,15 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from agencies.models import Membership  # noqa: E402
 from agencies.roles import LEADERS_GROUP  # noqa: E402
-from directives.dashboard.asof import day_end, day_start  # noqa: E402
+from benchmarks import generate_load  # noqa: E402
 from directives.models import Task  # noqa: E402
+from directives.reports.asof import day_end, day_start  # noqa: E402
 
 TABLES = [
     "directives_duedatechange",
@@ -101,7 +101,7 @@ def ensure_load(tasks: int, agencies: int, seed: int, reload: bool) -> None:
     print(f"Nạp {tasks} nhiệm vụ (đang có {current})...")
     with connection.cursor() as cursor:
         cursor.execute(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE")
-    call_command("generate_load", tasks=tasks, agencies=agencies, seed=seed)
+    generate_load.run(tasks=tasks, agencies=agencies, seed=seed)
     # As autovacuum would after a while: statistics, and the visibility map index-only scans need.
     with connection.cursor() as cursor:
         for table in ("directives_task", "directives_duedatechange", "directives_taskcoordination"):

@@ -7,4 +7,4 @@ class DirectivesConfig(AppConfig):
 
     def ready(self):
         # Registers the publish listener that notifies agencies of their new tasks.
-        from directives.workflow import published  # noqa: F401
+        from directives.tasks.workflow import published  # noqa: F401

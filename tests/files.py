@@ -3,7 +3,9 @@
 import io
 import zipfile
 
+import docx
 from django.core.files.uploadedfile import SimpleUploadedFile
+from fpdf import FPDF
 
 
 def pdf_bytes(text: str = "Bao cao tien do") -> bytes:
@@ -66,3 +68,46 @@ def plain_zip_bytes() -> bytes:
 
 def upload(name: str, content: bytes, content_type: str = "application/octet-stream") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def make_docx(*, paragraphs=(), table=None, after=()) -> bytes:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    for text in after:
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def make_pdf(lines: list[str]) -> bytes:
+    """A real PDF with a Vietnamese text layer (DejaVu Sans embedded), as Word's export makes."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("DejaVu", fname=DEJAVU)
+    pdf.set_font("DejaVu", size=11)
+    for line in lines:
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def scanned_pdf() -> bytes:
+    """A page that is only a picture: what a scanner produces, with no text to extract."""
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (200, 100), "white").save(picture, format="PNG")
+    picture.seek(0)
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(picture, x=10, y=10, w=180)
+    return bytes(pdf.output())

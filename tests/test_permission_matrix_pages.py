@@ -16,7 +16,7 @@ import pytest
 import time_machine
 
 from directives.models import CalendarToken, Digest
-from tests.directives.notice_entry_data import entry_post, ref
+from tests.directives.notices.notice_entry_data import entry_post, ref
 from tests.factories import AgencyFactory, ConclusionFactory, MeetingFactory, NoticeFactory, TaskFactory
 from tests.matrix import PEOPLE, Row, check_row, codes, everyone_signed_in, office_only, page_text, the_people
 

@@ -1,4 +1,5 @@
-from directives.models.dashboard import CalendarToken, DueDateChange
+from directives.models.calendar import CalendarToken
+from directives.models.history import DueDateChange
 from directives.models.notification import Notification
 from directives.models.reminders import Digest, ReminderItem, ReminderSettings, SweepRun
 from directives.models.task import Assignment, Task, TaskCoordination, TaskEvent

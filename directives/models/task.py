@@ -1,7 +1,7 @@
 """Tasks: what a conclusion asks one agency to do, by when, and everything that happened to it.
 
 Only facts are stored (due date in force, submission, verification, cancellation). Labels such
-as "Quá hạn" are derived from them and today's date in `directives.status`.
+as "Quá hạn" are derived from them and today's date in `directives.tasks.status`.
 """
 
 from django.conf import settings
@@ -50,7 +50,7 @@ class Assignment(models.Model):
 class TaskQuerySet(models.QuerySet):
     def with_status(self, today=None):
         """Annotate `status` (a TaskStatus value) as of `today` (default: today in the office's time zone)."""
-        from directives.status import status_expression
+        from directives.tasks.status import status_expression
 
         return self.annotate(status=status_expression(today))
 
@@ -172,7 +172,7 @@ class Task(models.Model):
         return self.cancelled_at is None and self.completed_on is None
 
     def status_on(self, today=None):
-        from directives.status import compute_status
+        from directives.tasks.status import compute_status
 
         return compute_status(self, today)
 

@@ -21,7 +21,7 @@ import re
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from directives.notices.rows import MAX_ROWS, ConclusionFormSet, EntryPart, TaskForm
+from directives.notices.formsets import MAX_ROWS, ConclusionFormSet, EntryPart, TaskForm
 from directives.notices.services import MSG_NO_MEETING, NOTICE_FIELDS, NoticeDraft, notice_fields_errors
 from meetings.forms import DateField, MeetingNewForm
 from meetings.models import Meeting

@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404
 
 from agencies.models import AgencyGroup
 from agencies.roles import agency_ids, sees_everything
-from directives.access import tasks_visible_to
 from directives.models import Task, TaskCoordination
 from directives.notices.services import NOTICE_FIELDS, ConclusionInput, NoticeDraft, TaskInput
+from directives.tasks.access import tasks_visible_to
 from meetings.models import Conclusion, ConclusionNotice
 
 

@@ -17,11 +17,12 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from agencies.models import Agency, AgencyGroup
-from directives.models import Task
+from directives.models import Task, TaskEvent
 from directives.models.task import Assignment, DeadlineKind, Recurrence
-from directives.services import tasks_assign
+from directives.tasks.services import actor_agency_name, jsonable, notice_published, tasks_assign
 from meetings.models import Conclusion, ConclusionNotice, Meeting
 from meetings.services import meeting_save
 
@@ -309,3 +310,34 @@ def _draft_content_delete(notice: ConclusionNotice) -> None:
     """A draft's tasks were never published: replacing them leaves no history to keep."""
     Task.objects.filter(conclusion__notice=notice).delete()
     Conclusion.objects.filter(notice=notice).delete()
+
+
+@transaction.atomic
+def notice_publish(*, notice: ConclusionNotice, actor) -> ConclusionNotice:
+    """Publish a draft notice: its tasks go live and the agencies can see them."""
+    notice = ConclusionNotice.objects.select_for_update().get(pk=notice.pk)
+    if notice.status != ConclusionNotice.Status.DRAFT:
+        raise ValidationError("Thông báo này đã được ban hành.")
+    tasks = list(Task.objects.filter(conclusion__notice=notice, published_at__isnull=True))
+    if not tasks:
+        raise ValidationError("Thông báo chưa có nhiệm vụ nào: thêm ít nhất một nhiệm vụ trước khi ban hành.")
+    now = timezone.now()
+    notice.status = ConclusionNotice.Status.PUBLISHED
+    notice.published_at = now
+    notice.published_by = actor
+    notice.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    Task.objects.filter(pk__in=[t.pk for t in tasks]).update(published_at=now, updated_at=now)
+    agency = actor_agency_name(actor)
+    TaskEvent.objects.bulk_create(
+        TaskEvent(
+            task=task,
+            kind=TaskEvent.Kind.PUBLISHED,
+            actor=actor,
+            actor_agency=agency,
+            at=now,
+            data={"due_date": jsonable(task.due_date), "lead": jsonable(task.lead)},
+        )
+        for task in tasks
+    )
+    notice_published(notice, tasks)
+    return notice

@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from agencies.roles import is_office_staff, office_staff_required
-from directives.access import tasks_visible_to
 from directives.notices.filters import NoticeFilter
 from directives.notices.forms import NoticeEntryForm
 from directives.notices.selectors import (
@@ -21,8 +20,8 @@ from directives.notices.selectors import (
     notice_draft_of,
     notices_for_list,
 )
-from directives.notices.services import NoticeDraft, notice_draft_save
-from directives.services import notice_publish
+from directives.notices.services import NoticeDraft, notice_draft_save, notice_publish
+from directives.tasks.access import tasks_visible_to
 from meetings.models import ConclusionNotice
 
 NOTICES_PER_PAGE = 20

@@ -24,8 +24,8 @@ from django.utils import timezone
 
 from agencies.models import Agency
 from directives.models import Digest, Notification, ReminderItem, ReminderSettings, Task
-from directives.notify import agency_people, leader_people, notify_users, office_people
-from directives.status import TaskStatus, status_q
+from directives.tasks.notify import agency_people, leader_people, notify_users, office_people
+from directives.tasks.status import TaskStatus, status_q
 
 EMAIL = "email"
 NOTIFICATION = "notification"

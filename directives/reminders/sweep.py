@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from directives.models import Digest, ReminderItem, SweepRun, Task, TaskCoordination, TaskEvent
 from directives.reminders import policy as p
-from directives.status import TaskStatus, status_q
+from directives.tasks.status import TaskStatus, status_q
 
 MISSED_REASON = "Không gửi bù: thời điểm nhắc ({when}) rơi vào lúc hệ thống gián đoạn và nay đã qua ngày."
 LATE_REASON = "Bản tin ngày {day} đã gửi trước khi nhắc việc này phát sinh."

@@ -35,7 +35,7 @@ def digest_list(request):
     query.pop("page", None)
     return render(
         request,
-        "reminders/digest_list.html",
+        "directives/reminders/digest_list.html",
         {"filter": filterset, "page": page, "query": query.urlencode(), "can_retry": is_office_staff(request.user)},
     )
 
@@ -45,7 +45,7 @@ def digest_detail(request, pk):
     content = delivery.digest_content(digest) if digest.kind == Digest.Kind.SUMMARY else None
     return render(
         request,
-        "reminders/digest_detail.html",
+        "directives/reminders/digest_detail.html",
         {
             "digest": digest,
             "items": digest_items(digest),
@@ -78,7 +78,7 @@ def _require_office(user):
 def channel_list(request):
     _require_office(request.user)
     agencies = Agency.objects.filter(is_active=True).select_related("reminder_settings").order_by("name")
-    return render(request, "reminders/channel_list.html", {"agencies": agencies})
+    return render(request, "directives/reminders/channel_list.html", {"agencies": agencies})
 
 
 def channel_edit(request, agency_id):
@@ -90,4 +90,4 @@ def channel_edit(request, agency_id):
         reminder_settings_update(agency=agency, **form.cleaned_data)
         messages.success(request, f"Đã lưu kênh nhắc việc của {agency.name}.")
         return redirect("reminder_channels")
-    return render(request, "reminders/channel_edit.html", {"agency": agency, "form": form})
+    return render(request, "directives/reminders/channel_edit.html", {"agency": agency, "form": form})

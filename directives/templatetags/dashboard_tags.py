@@ -1,6 +1,6 @@
 from django import template
 
-from directives.dashboard.asof import status_label
+from directives.reports.asof import status_label
 
 register = template.Library()
 

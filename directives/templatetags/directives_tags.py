@@ -1,6 +1,6 @@
 from django import template
 
-from directives.status import STATUS_CSS, TaskStatus
+from directives.tasks.status import STATUS_CSS, TaskStatus
 
 register = template.Library()
 

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from agencies.models import Agency
-from directives.uploads import ALLOWED_DESCRIPTION, check_uploads
+from directives.tasks.uploads import ALLOWED_DESCRIPTION, check_uploads
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
 _DATE_ERRORS = {"invalid": "Ngày không hợp lệ: hãy ghi theo dạng ngày/tháng/năm, ví dụ 26/06/2021."}

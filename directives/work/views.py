@@ -13,16 +13,16 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from directives import permissions, workflow
-from directives.access import get_task_for_user, tasks_visible_to
-from directives.inbox import (
+from directives.models import Attachment, ExtensionRequest, Task
+from directives.tasks import permissions, workflow
+from directives.tasks.access import get_task_for_user, tasks_visible_to
+from directives.tasks.inbox import (
     extension_requests_decided,
     extension_requests_pending,
     inbox_groups,
     tasks_awaiting_verification,
 )
-from directives.models import Attachment, ExtensionRequest, Task
-from directives.status import compute_status, days_overdue
+from directives.tasks.status import compute_status, days_overdue
 from directives.work import forms
 
 ROLE_TABS = [("all", "Tất cả"), ("lead", "Cơ quan chủ trì"), ("coordinating", "Cơ quan phối hợp")]

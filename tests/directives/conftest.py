@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 import time_machine
 
-from directives.services import task_create
+from directives.tasks.services import task_create
 from tests.factories import ConclusionFactory, NoticeFactory
 
 PUBLISHED = dt.datetime(2021, 6, 24, 9, 0, tzinfo=dt.UTC)

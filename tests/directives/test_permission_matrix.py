@@ -11,7 +11,7 @@ import pytest
 import time_machine
 
 from directives.models import Notification
-from directives.workflow import extension_request, task_report_progress, task_submit_completion
+from directives.tasks.workflow import extension_request, task_report_progress, task_submit_completion
 from tests.factories import AgencyFactory, TaskFactory
 from tests.files import pdf_bytes, upload
 from tests.matrix import PEOPLE, Row, check_row, codes, the_people

@@ -1,6 +1,6 @@
 """python manage.py extract_notice PATH [--json]: read a notice file and print the draft.
 
-The file is read by the import page's own code (directives.imports.files) and agencies are
+The file is read by the import page's own code (directives.notices.importing.files) and agencies are
 looked up in the database's directory; with an empty database every name stays as written.
 Nothing is written. `--json` prints one object with exactly the keys of JSON_KEYS.
 """
@@ -14,8 +14,8 @@ from django.db import DatabaseError
 
 from agencies.directory import AgencyMention
 from agencies.selectors import agency_directory
-from directives.imports.convert import without_label
-from directives.imports.files import ImportFileError, text_from_path
+from directives.notices.importing.convert import without_label
+from directives.notices.importing.files import ImportFileError, text_from_path
 from meetings.reader import NotANoticeError, NoticeDraft, TaskDraft, read_notice
 
 JSON_KEYS = (

@@ -19,7 +19,8 @@ from agencies.selectors import agency_resolve
 from directives.demo import province
 from directives.demo.notices import NOT_AN_AGENCY, NUMBERED, SEEDS, SeedNotice, body_end, find_span, paragraphs
 from directives.models import Task, TaskEvent
-from directives.services import notice_publish, tasks_assign
+from directives.notices.services import notice_publish
+from directives.tasks.services import tasks_assign
 from meetings.models import Conclusion, ConclusionNotice, Meeting
 
 

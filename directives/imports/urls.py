@@ -1,8 +1,0 @@
-from django.urls import path
-
-from directives.imports import views
-
-urlpatterns = [
-    path("", views.notice_import, name="notice_import"),
-    path("save/", views.notice_import_save, name="notice_import_save"),
-]

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from directives.notices.importing import views
+
+urlpatterns = [
+    path("", views.notice_import, name="notice_import"),
+    path("save/", views.notice_import_save, name="notice_import_save"),
+]

@@ -1,0 +1,189 @@
+"""Importing a notice: step 1 takes the text (pasted or a file), step 2 shows what was read in the
+entry form beside the source text, and only the clerk's "Lưu dự thảo" writes anything.
+
+Between the two steps the text travels in the review form itself (the notice's "Toàn văn"
+field, which the task spans index), never in the database or the session: a clerk who closes
+the review page leaves nothing behind.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from agencies.roles import office_staff_required
+from agencies.selectors import agency_directory
+from directives.models import Task
+from directives.notices.forms import NoticeEntryForm
+from directives.notices.importing.convert import Review, review_from_reading, text_for_saving
+from directives.notices.importing.files import MAX_PASTE_BYTES
+from directives.notices.importing.forms import ImportForm
+from directives.notices.services import notice_draft_save
+from meetings.reader import NotANoticeError, read_notice
+
+STEP1_TEMPLATE = "directives/notices/importing/import_form.html"
+REVIEW_TEMPLATE = "directives/notices/importing/review.html"
+
+MSG_NOT_A_NOTICE = (
+    "{reason} Hãy kiểm tra đã dán (hoặc chọn) đúng toàn văn một thông báo kết luận: có các mục "
+    "kết luận đánh số (1., 2., …) giao nhiệm vụ cho cơ quan. Chưa có gì được lưu."
+)
+
+
+@office_staff_required
+@require_http_methods(["GET", "POST"])
+def notice_import(request):
+    """Step 1: GET shows the form; a valid POST reads the notice and answers with the review page."""
+    if request.method == "GET":
+        return render(request, STEP1_TEMPLATE, {"form": ImportForm()})
+    if _body_too_large(request):
+        # Far beyond any allowed input: one clear message, without parsing the form or its files.
+        context = {"form": ImportForm(), "refusal": _too_large_message()}
+        return render(request, STEP1_TEMPLATE, context, status=413)
+    form = ImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            read = read_notice(form.cleaned_data["source"], directory=agency_directory())
+        except NotANoticeError as exc:
+            form.add_error(None, MSG_NOT_A_NOTICE.format(reason=str(exc).strip()))
+        else:
+            review = review_from_reading(read)
+            return _render_review(request, NoticeEntryForm(initial=review.draft), review=review)
+    return render(request, STEP1_TEMPLATE, {"form": form}, status=400)
+
+
+@office_staff_required
+@require_http_methods(["GET", "POST"])
+def notice_import_save(request):
+    """Step 2's submission: save the draft notice as corrected, or show the review again."""
+    if request.method == "GET":
+        return redirect("notice_import")
+    entry = NoticeEntryForm(request.POST, add_row=request.POST.get("add"))
+    if entry.is_valid():
+        draft = entry.to_draft()
+        text_for_saving(draft)
+        try:
+            notice = notice_draft_save(
+                notice=None,
+                meeting=draft.meeting,
+                fields=draft.fields,
+                conclusions=draft.conclusions,
+                actor=request.user,
+            )
+        except ValidationError as exc:
+            entry.add_service_errors(exc)
+        else:
+            rows = sum(len(c.tasks) for c in draft.conclusions)
+            # A group lead becomes one task per member agency: say both numbers.
+            tasks = Task.objects.filter(conclusion__notice=notice).count()
+            messages.success(
+                request,
+                f"Đã lưu dự thảo thông báo với {rows} nhiệm vụ ({tasks} nhiệm vụ cho từng cơ quan). "
+                "Kiểm tra lại rồi bấm “Ban hành” để giao việc.",
+            )
+            return redirect("notice_detail", pk=notice.pk)
+    return _render_review(request, entry, review=None)
+
+
+def _render_review(request, entry: NoticeEntryForm, *, review: Review | None):
+    if review is not None:
+        text, warnings, unresolved = review.text, review.warnings, review.unresolved
+    else:
+        text = _one_line_end(request.POST.get("notice-full_text", ""))[: MAX_PASTE_BYTES * 2]
+        warnings, unresolved = _warnings_again(text), []
+    context = {
+        "entry": entry,
+        "notice": None,
+        "warnings": warnings,
+        "unresolved": unresolved,
+        "segments": source_segments(text, _entry_spans(entry)),
+        "task_count": sum(len(form.tasks.forms) for form in entry.conclusions.forms),
+        "form_action": reverse("notice_import_save"),
+    }
+    return render(request, REVIEW_TEMPLATE, context)
+
+
+def _warnings_again(text: str) -> list[str]:
+    """The reader's remarks on the text, shown again when the review comes back with errors
+    (reading is pure and takes milliseconds, cheaper than carrying them through the form)."""
+    if not text.strip():
+        return []
+    try:
+        return read_notice(text, directory=agency_directory()).warnings
+    except NotANoticeError:
+        return []
+
+
+def _entry_spans(entry: NoticeEntryForm) -> list[tuple[int, int, tuple[int, int]]]:
+    """(start, end, (conclusion, task) numbered from 1 as the form's legends show them) of
+    every task row that carries a span."""
+    spans = []
+    for ci, cform in enumerate(entry.conclusions.forms, start=1):
+        for ti, tform in enumerate(cform.tasks.forms, start=1):
+            start, end = _int(tform["source_start"].value()), _int(tform["source_end"].value())
+            if start is not None and end is not None and 0 <= start < end:
+                spans.append((start, end, (ci, ti)))
+    return spans
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def source_segments(text: str, spans: list[tuple[int, int, tuple[int, int]]]) -> list[dict]:
+    """The text cut into plain and highlighted pieces: overlapping spans (two tasks from one
+    sentence) share one highlight that names every task it holds."""
+    marks: list[list] = []  # [start, end, [(conclusion, task)]]
+    for start, end, where in sorted(spans):
+        start, end = min(start, len(text)), min(end, len(text))
+        if start >= end:
+            continue
+        if marks and start < marks[-1][1]:
+            marks[-1][1] = max(marks[-1][1], end)
+            marks[-1][2].append(where)
+        else:
+            marks.append([start, end, [where]])
+    segments, position = [], 0
+    for start, end, places in marks:
+        if start > position:
+            segments.append({"text": text[position:start]})
+        segments.append({"text": text[start:end], "start": start, "end": end, "tasks": _places_label(places)})
+        position = end
+    if position < len(text):
+        segments.append({"text": text[position:]})
+    return segments
+
+
+def _places_label(places: list[tuple[int, int]]) -> str:
+    """ "Kết luận 2, nhiệm vụ 3, 4": the words of the form's own legends."""
+    by_conclusion: dict[int, list[str]] = {}
+    for conclusion, task in places:
+        by_conclusion.setdefault(conclusion, []).append(str(task))
+    return "; ".join(f"Kết luận {c}, nhiệm vụ {', '.join(tasks)}" for c, tasks in by_conclusion.items())
+
+
+def _one_line_end(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _body_too_large(request) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    # One file at its limit or a pasted text at its limit, plus room for the form's framing.
+    return length > settings.UPLOAD_MAX_BYTES + MAX_PASTE_BYTES + 1024 * 1024
+
+
+def _too_large_message() -> str:
+    return (
+        f"Dữ liệu gửi lên quá lớn: tệp tối đa {filesizeformat(settings.UPLOAD_MAX_BYTES)}, văn bản dán tối đa "
+        f"{filesizeformat(MAX_PASTE_BYTES)}. Hãy chọn tệp nhỏ hơn hoặc chỉ dán nội dung của một thông báo. "
+        "Chưa có gì được lưu."
+    )

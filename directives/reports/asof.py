@@ -1,0 +1,195 @@
+"""Status "as of" a past day, from facts only, so a report for Q2/2021 is the same next year.
+
+On day D (the whole day, in the office's time zone) a task:
+- exists when it was published before the end of D;
+- is cancelled when cancelled before the end of D;
+- is complete when its completion was verified before the end of D (the completion date is the
+  one the office recorded); on time when completed on or before the due date in force on D
+  (or when it had no due date), late otherwise;
+- awaits verification when its completion was submitted before the end of D, not verified yet,
+  and not returned after that submission before the end of D;
+- otherwise is open: without a due date in force (never overdue), overdue when that date is
+  before D, due soon within settings.DUE_SOON_DAYS days, else in progress within deadline.
+
+The due date in force on D is the current due date unless an extension was decided after D: then
+it is the `before` of the earliest such decision (directives.models.history.DueDateChange).
+For today and for the many tasks never extended this is the due_date column itself; the rows of
+changes decided after D are few and the database joins them by hash.
+
+These predicates mirror directives.tasks.status (which judges "now" from the current columns) and add
+the time bounds; tests pin both to the same outcome when nothing happened after D.
+"""
+
+import datetime as dt
+import zoneinfo
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, F, FilteredRelation, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from directives.tasks.status import TaskStatus
+
+# Dashboard figures that are not single statuses, with their labels (UI.md words).
+WITHIN_DEADLINE = "within_deadline"
+DUE_7_DAYS = "due_7_days"
+COMPLETED = "completed"
+ASSIGNED = "assigned"
+EXTRA_STATUSES = {
+    ASSIGNED: "Tổng số nhiệm vụ",
+    WITHIN_DEADLINE: "Đang thực hiện (trong hạn)",
+    DUE_7_DAYS: "Đến hạn trong 7 ngày",
+    COMPLETED: "Đã hoàn thành",
+}
+DUE_WINDOW_DAYS = 7
+
+
+def day_end(day: dt.date) -> dt.datetime:
+    """The first instant after `day` in the office's time zone: facts strictly before it count."""
+    tz = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tz)
+
+
+def day_start(day: dt.date) -> dt.datetime:
+    return day_end(day - dt.timedelta(days=1))
+
+
+def is_present(day: dt.date) -> bool:
+    """Today or later: no fact is dated after the end of today, so the current columns are the
+    facts as of that day, and the plain (index-friendly) predicates are exact."""
+    return day >= timezone.localdate()
+
+
+def with_due_on(queryset, day: dt.date):
+    """Annotate `due_on`, the due date in force at the end of `day`; the predicates below need it.
+
+    A LEFT JOIN to the one change per task that was the earliest decided after `day` (the change
+    whose previous one, if any, came before the end of the day); tasks never extended after `day`
+    keep their due_date column.
+    """
+    if is_present(day):
+        return queryset.annotate(due_on=F("due_date"))
+    end = day_end(day)
+    later = FilteredRelation(
+        "due_date_changes",
+        condition=Q(due_date_changes__decided_at__gte=end)
+        & (Q(due_date_changes__previous_decided_at__isnull=True) | Q(due_date_changes__previous_decided_at__lt=end)),
+    )
+    return queryset.alias(change_after=later).annotate(
+        due_on=Case(
+            When(change_after__id__isnull=False, then=F("change_after__before")),
+            default=F("due_date"),
+            output_field=models.DateField(),
+        )
+    )
+
+
+def _facts(day: dt.date) -> dict[str, Q]:
+    if is_present(day):
+        # The same rules as directives.tasks.status.status_q, which the partial indexes serve.
+        open_ = Q(cancelled_at__isnull=True, completed_on__isnull=True)
+        return {
+            "cancelled": Q(cancelled_at__isnull=False),
+            "not_cancelled": Q(cancelled_at__isnull=True),
+            "completed": Q(cancelled_at__isnull=True, completed_on__isnull=False),
+            "awaiting": open_ & Q(submitted_at__isnull=False),
+            "working": open_ & Q(submitted_at__isnull=True),
+        }
+    end = day_end(day)
+    cancelled = Q(cancelled_at__lt=end)
+    not_cancelled = Q(cancelled_at__isnull=True) | Q(cancelled_at__gte=end)
+    completed = Q(completed_on__isnull=False, verified_at__lt=end)
+    not_completed = Q(completed_on__isnull=True) | Q(verified_at__isnull=True) | Q(verified_at__gte=end)
+    returned_since = Q(returned_at__gte=F("submitted_at"), returned_at__lt=end)
+    awaiting = not_cancelled & not_completed & Q(submitted_at__lt=end) & ~Q(returned_since)
+    working = not_cancelled & not_completed & ~(Q(submitted_at__lt=end) & ~Q(returned_since))
+    return {
+        "cancelled": cancelled,
+        "not_cancelled": not_cancelled,
+        "completed": not_cancelled & completed,
+        "awaiting": awaiting,
+        "working": working,
+    }
+
+
+def status_as_of_q(status: str, day: dt.date) -> Q:
+    """The WHERE clause selecting tasks in `status` (a TaskStatus value or an EXTRA_STATUSES key)
+    on `day`. The queryset must carry `due_on` (with_due_on) and be limited to published_as_of_q."""
+    facts = _facts(day)
+    soon = day + dt.timedelta(days=settings.DUE_SOON_DAYS)
+    week = day + dt.timedelta(days=DUE_WINDOW_DAYS - 1)
+    predicates = {
+        TaskStatus.CANCELLED: facts["cancelled"],
+        TaskStatus.COMPLETED_ON_TIME: facts["completed"] & (Q(due_on__isnull=True) | Q(completed_on__lte=F("due_on"))),
+        TaskStatus.COMPLETED_LATE: facts["completed"] & Q(due_on__isnull=False, completed_on__gt=F("due_on")),
+        TaskStatus.AWAITING_VERIFICATION: facts["awaiting"],
+        TaskStatus.NO_DEADLINE: facts["working"] & Q(due_on__isnull=True),
+        TaskStatus.OVERDUE: facts["working"] & Q(due_on__lt=day),
+        TaskStatus.DUE_SOON: facts["working"] & Q(due_on__gte=day, due_on__lte=soon),
+        TaskStatus.IN_PROGRESS: facts["working"] & Q(due_on__gt=soon),
+        WITHIN_DEADLINE: facts["working"] & Q(due_on__gte=day),
+        DUE_7_DAYS: facts["working"] & Q(due_on__gte=day, due_on__lte=week),
+        COMPLETED: facts["completed"],
+        ASSIGNED: Q(),
+    }
+    if status in predicates:
+        return predicates[status]
+    return predicates[TaskStatus(status)]
+
+
+def published_as_of_q(day: dt.date) -> Q:
+    # Bounded even today: demo data and imports may carry publication times ahead of the clock.
+    return Q(published_at__lt=day_end(day))
+
+
+# A task is closed by its cancellation or its verified completion, whichever came first; open
+# tasks sort after every date. PostgreSQL indexes exactly this expression (migration
+# 0002_dashboard, index task_closed_cover), so a period's scope is a range scan of that index.
+FAR_FUTURE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
+
+
+def closed_at_expression():
+    cancelled_first = Q(cancelled_at__isnull=False) & (
+        Q(verified_at__isnull=True) | Q(cancelled_at__lt=F("verified_at"))
+    )
+    return Coalesce(
+        Case(When(cancelled_first, then=F("cancelled_at")), default=F("verified_at")),
+        Value(FAR_FUTURE),
+        output_field=models.DateTimeField(),
+    )
+
+
+def active_in_period_q(queryset, start: dt.date | None, end: dt.date | None):
+    """Tasks that belong to a period's report: assigned before its end, and not already closed
+    (verified complete or cancelled) before its start."""
+    queryset = queryset.filter(published_at__isnull=False)
+    if end is not None:
+        queryset = queryset.filter(published_at__lt=day_end(end))
+    if start is not None:
+        queryset = queryset.alias(closed_at=closed_at_expression()).filter(closed_at__gte=day_start(start))
+    return queryset
+
+
+def status_as_of_expression(day: dt.date) -> Case:
+    """The status of each row on `day` (needs `due_on`)."""
+    order = [
+        TaskStatus.CANCELLED,
+        TaskStatus.COMPLETED_ON_TIME,
+        TaskStatus.COMPLETED_LATE,
+        TaskStatus.AWAITING_VERIFICATION,
+        TaskStatus.NO_DEADLINE,
+        TaskStatus.OVERDUE,
+        TaskStatus.DUE_SOON,
+    ]
+    return Case(
+        *(When(status_as_of_q(status, day), then=Value(status.value)) for status in order),
+        default=Value(TaskStatus.IN_PROGRESS.value),
+        output_field=models.CharField(),
+    )
+
+
+def status_label(value: str) -> str:
+    if value in EXTRA_STATUSES:
+        return EXTRA_STATUSES[value]
+    return TaskStatus(value).label

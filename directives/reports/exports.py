@@ -1,0 +1,140 @@
+"""Spreadsheet exports (.xlsx): real date cells, Vietnamese headers, a frozen header row.
+
+Workbooks are written in openpyxl's write_only mode from a database iterator into a temporary
+file, so memory stays flat however many rows the filters select.
+"""
+
+import tempfile
+
+from django.http import FileResponse
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from directives.tasks.status import TaskStatus
+
+DATE_FORMAT = "DD/MM/YYYY"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# A spreadsheet past this is unusable anyway; the last row says the list was cut.
+MAX_ROWS = 200_000
+
+
+def _header(sheet, titles: list[str]) -> list:
+    bold = Font(bold=True)
+    cells = []
+    for title in titles:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        cells.append(cell)
+    return cells
+
+
+def _date(sheet, value):
+    cell = WriteOnlyCell(sheet, value=value)
+    if value is not None:
+        cell.number_format = DATE_FORMAT
+    return cell
+
+
+def _response(workbook: Workbook, filename: str) -> FileResponse:
+    # FileResponse closes the file once sent, so no context manager here.
+    handle = tempfile.TemporaryFile()  # noqa: SIM115
+    workbook.save(handle)
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX)
+
+
+TASK_HEADERS = [
+    "STT",
+    "Mã nhiệm vụ",
+    "Nội dung nhiệm vụ",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Thông báo kết luận",
+    "Ngày giao",
+    "Hạn ban đầu",
+    "Hạn xử lý",
+    "Ngày hoàn thành",
+    "Tình trạng",
+    "Số ngày quá hạn",
+]
+
+
+def tasks_workbook_response(rows, day, filename: str) -> FileResponse:
+    """`rows` carry row_status and due_on (see tasklist.filtered_tasks)."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Nhiệm vụ")
+    sheet.freeze_panes = "A2"
+    for letter, width in zip("ABCDEFGHIJKL", (6, 10, 70, 32, 40, 18, 12, 12, 12, 14, 26, 10), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.append(_header(sheet, TASK_HEADERS))
+    rows = rows.select_related("lead", "conclusion__notice").prefetch_related("coordinating")
+    count = 0
+    for count, task in enumerate(rows.iterator(chunk_size=2000), start=1):
+        if count > MAX_ROWS:
+            sheet.append([f"Danh sách đã được cắt ở {MAX_ROWS} dòng: hãy lọc hẹp hơn."])
+            break
+        status = TaskStatus(task.row_status)
+        late = (day - task.due_on).days if status == TaskStatus.OVERDUE and task.due_on else None
+        published = task.published_at.date() if task.published_at else None
+        sheet.append(
+            [
+                count,
+                task.pk,
+                task.action,
+                task.lead.name,
+                "; ".join(agency.name for agency in task.coordinating.all()),
+                task.conclusion.notice.number,
+                _date(sheet, published),
+                _date(sheet, task.original_due_date),
+                _date(sheet, task.due_on),
+                _date(sheet, task.completed_on),
+                status.label,
+                late,
+            ]
+        )
+    return _response(workbook, filename)
+
+
+AGENCY_HEADERS = [
+    "Xếp hạng",
+    "Loại cơ quan",
+    "Cơ quan",
+    "Tổng số nhiệm vụ",
+    "Hoàn thành đúng hạn",
+    "Hoàn thành quá hạn",
+    "Quá hạn",
+    "Đang thực hiện (trong hạn)",
+    "Chờ xác nhận",
+    "Không thời hạn",
+    "Tỷ lệ đúng hạn (%)",
+]
+
+
+def agencies_workbook_response(table, period_label: str, filename: str) -> FileResponse:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Cơ quan")
+    sheet.freeze_panes = "A2"
+    for letter, width in zip("ABCDEFGHIJK", (9, 28, 45, 12, 12, 12, 10, 14, 12, 12, 12), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.append(_header(sheet, AGENCY_HEADERS))
+    for row in table:
+        f = row.figures
+        sheet.append(
+            [
+                row.rank,
+                row.kind_name,
+                row.name,
+                f.assigned,
+                f.on_time,
+                f.late,
+                f.overdue,
+                f.within_deadline,
+                f.awaiting,
+                f.no_deadline,
+                round(f.rate * 100, 1) if f.rate is not None else None,
+            ]
+        )
+    sheet.append([])
+    sheet.append([f"Kỳ báo cáo: {period_label}"])
+    return _response(workbook, filename)

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from directives.reports import calendar, tasklist, views
+
+urlpatterns = [
+    path("tasks/", tasklist.task_list, name="task_list"),
+    path("tasks/export.xlsx", views.task_export, name="task_export"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/report/", views.report, name="dashboard_report"),
+    path("dashboard/agencies.xlsx", views.agencies_export, name="agencies_export"),
+    path("calendar/", calendar.calendar_list, name="calendar_list"),
+    path("calendar/<int:agency_id>/issue/", calendar.calendar_issue, name="calendar_issue"),
+    path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+]

@@ -1,0 +1,155 @@
+"""The task list's filters: every dashboard figure is one of these queries, so a click on a
+figure lands on exactly the tasks it counts.
+
+Dates are typed dd/mm/yyyy (ISO is accepted too, for links). `on` is the "as of" day: with it,
+statuses are judged from the facts known at the end of that day (directives.reports.asof), so a
+report's links reproduce its figures; without it, the current status (directives.tasks.status).
+`active_from`/`active_to` select a period's tasks (assigned before its end, not closed before its
+start), as the dashboard counts them.
+"""
+
+import datetime as dt
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+
+from agencies.models import Agency, AgencyKind
+from agencies.names import normalize
+from directives.models import Task, TaskCoordination
+from directives.reports import asof
+from directives.tasks.status import TaskStatus, status_q
+from meetings.models import ConclusionNotice, Meeting
+
+DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
+BAD_DATE = "Ngày không hợp lệ: hãy nhập theo dạng ngày/tháng/năm, ví dụ 30/06/2021."
+BAD_CHOICE = "Lựa chọn không hợp lệ."
+MAX_QUERY = 200
+
+STATUS_CHOICES = [
+    *TaskStatus.choices,
+    (asof.WITHIN_DEADLINE, asof.EXTRA_STATUSES[asof.WITHIN_DEADLINE]),
+    (asof.DUE_7_DAYS, asof.EXTRA_STATUSES[asof.DUE_7_DAYS]),
+    (asof.COMPLETED, asof.EXTRA_STATUSES[asof.COMPLETED]),
+    # The dashboard's "Tổng số nhiệm vụ" links here: every task assigned, whatever its status.
+    (asof.ASSIGNED, "Mọi nhiệm vụ đã giao"),
+]
+ROLE_CHOICES = [("lead", "Chủ trì"), ("coordinating", "Phối hợp")]
+
+
+class VNDateFilter(django_filters.DateFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("input_formats", DATE_FORMATS)
+        kwargs.setdefault("error_messages", {"invalid": BAD_DATE})
+        kwargs.setdefault("widget", forms.TextInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}))
+        super().__init__(*args, **kwargs)
+
+
+class _Choice(django_filters.ChoiceFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("error_messages", {"invalid_choice": BAD_CHOICE})
+        super().__init__(*args, **kwargs)
+
+
+class _Model(django_filters.ModelChoiceFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("error_messages", {"invalid_choice": BAD_CHOICE})
+        super().__init__(*args, **kwargs)
+
+
+def _chairs():
+    return [
+        (name, name) for name in Meeting.objects.order_by("chair_name").values_list("chair_name", flat=True).distinct()
+    ]
+
+
+class TaskFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Tìm theo nội dung", method="filter_q", max_length=MAX_QUERY)
+    status = _Choice(label="Tình trạng", choices=STATUS_CHOICES, method="filter_status", empty_label="Tất cả")
+    agency = _Model(label="Cơ quan", queryset=Agency.objects.all(), method="filter_agency", empty_label="Tất cả")
+    role = _Choice(label="Vai trò", choices=ROLE_CHOICES, method="filter_noop", empty_label="Chủ trì hoặc phối hợp")
+    kind = _Model(
+        label="Loại cơ quan chủ trì", queryset=AgencyKind.objects.all(), field_name="lead__kind", empty_label="Tất cả"
+    )
+    notice = _Model(
+        label="Thông báo kết luận",
+        queryset=ConclusionNotice.objects.all(),
+        field_name="conclusion__notice",
+        empty_label="Tất cả",
+    )
+    meeting = _Model(
+        label="Cuộc họp", queryset=Meeting.objects.all(), field_name="conclusion__notice__meeting", empty_label="Tất cả"
+    )
+    chair = _Choice(
+        label="Người chủ trì cuộc họp", choices=_chairs, field_name="conclusion__notice__meeting__chair_name"
+    )
+    due_from = VNDateFilter(label="Hạn từ ngày", method="filter_due")
+    due_to = VNDateFilter(label="Hạn đến ngày", method="filter_due")
+    on = VNDateFilter(label="Tính đến ngày", method="filter_noop")
+    active_from = VNDateFilter(label="Kỳ báo cáo từ ngày", method="filter_noop")
+    active_to = VNDateFilter(label="Kỳ báo cáo đến ngày", method="filter_noop")
+    o = django_filters.OrderingFilter(
+        fields=(("due_date", "due"), ("lead__name", "lead"), ("published_at", "assigned"), ("id", "id")),
+        field_labels={"due": "Hạn xử lý", "lead": "Cơ quan chủ trì", "assigned": "Ngày giao", "id": "Mã"},
+        label="Sắp xếp",
+    )
+
+    class Meta:
+        model = Task
+        fields: list[str] = []
+
+    # --- the "as of" day --------------------------------------------------------------------
+    @property
+    def as_of(self) -> dt.date | None:
+        data = getattr(self.form, "cleaned_data", {}) or {}
+        return data.get("on")
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        day = data.get("on")
+        if day is not None:
+            # Figures "as of" a day only know the tasks assigned by then, with the due date in force.
+            queryset = asof.with_due_on(queryset, day).filter(asof.published_as_of_q(day))
+        if data.get("active_from") or data.get("active_to"):
+            queryset = asof.active_in_period_q(queryset, data.get("active_from"), data.get("active_to"))
+        return super().filter_queryset(queryset)
+
+    # --- methods ----------------------------------------------------------------------------
+    def filter_noop(self, queryset, name, value):
+        return queryset
+
+    def filter_due(self, queryset, name, value):
+        # As of a past day, the due date that counts is the one in force on that day.
+        field = "due_on" if self.as_of is not None else "due_date"
+        lookup = "gte" if name == "due_from" else "lte"
+        return queryset.filter(**{f"{field}__{lookup}": value})
+
+    def filter_q(self, queryset, name, value):
+        # The words as typed, in order, without accents or case: "ke hoach" finds "Kế hoạch".
+        # One substring (not word by word) so PostgreSQL's trigram index can answer it.
+        key = normalize(value)
+        return queryset.filter(search_key__contains=key) if key else queryset
+
+    def filter_status(self, queryset, name, value):
+        # A task has a status once published; a draft's tasks are not yet overdue or due. Saying
+        # so also lets PostgreSQL read the partial index of open tasks (task_working_due).
+        queryset = queryset.filter(published_at__isnull=False)
+        day = self.as_of
+        if day is not None:
+            return queryset.filter(asof.status_as_of_q(value, day))
+        if value in TaskStatus.values:
+            return queryset.filter(status_q(value))
+        # The dashboard's combined figures, judged today from the current columns.
+        from django.utils import timezone
+
+        today = timezone.localdate()
+        return asof.with_due_on(queryset, today).filter(asof.status_as_of_q(value, today))
+
+    def filter_agency(self, queryset, name, value):
+        role = self.form.cleaned_data.get("role")
+        coordinates = Exists(TaskCoordination.objects.filter(task=OuterRef("pk"), agency=value))
+        if role == "lead":
+            return queryset.filter(lead=value)
+        if role == "coordinating":
+            return queryset.filter(coordinates)
+        return queryset.filter(Q(lead=value) | coordinates)

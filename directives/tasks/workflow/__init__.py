@@ -1,0 +1,29 @@
+"""The task workflow: every change an agency, the office or a leader makes to a task.
+
+Each service takes keyword arguments, locks the task row, checks who acts (PermissionDenied)
+and whether the task's state allows it (ValidationError with a Vietnamese message), writes in
+one transaction, records a TaskEvent following the contract in directives/models/task.py, and
+notifies the people concerned.
+"""
+
+from directives.tasks.workflow.agency import extension_request, task_report_progress, task_submit_completion
+from directives.tasks.workflow.office import (
+    extension_decide,
+    task_cancel,
+    task_reassign,
+    task_return,
+    task_supersede,
+    task_verify,
+)
+
+__all__ = [
+    "extension_decide",
+    "extension_request",
+    "task_cancel",
+    "task_reassign",
+    "task_report_progress",
+    "task_return",
+    "task_submit_completion",
+    "task_supersede",
+    "task_verify",
+]

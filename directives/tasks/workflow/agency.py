@@ -1,0 +1,186 @@
+"""What agency people do on a task: report progress, submit completion, ask for more time."""
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from agencies.models import Agency
+from directives.models import ExtensionRequest, Notification, ProgressReport, Task, TaskEvent
+from directives.models.task import DeadlineKind
+from directives.tasks import notify
+from directives.tasks.periods import period_start
+from directives.tasks.permissions import acting_agency_id, can_act_as_lead, can_report
+from directives.tasks.services import task_event_record
+from directives.tasks.uploads import check_uploads
+from directives.tasks.workflow._common import (
+    files_removed_on_error,
+    lock_task,
+    refuse,
+    require,
+    require_open,
+    store_attachments,
+)
+
+
+def task_report_progress(
+    *,
+    task: Task,
+    actor,
+    text: str,
+    document_number: str = "",
+    document_date: dt.date | None = None,
+    percent: int | None = None,
+    files: Sequence = (),
+) -> ProgressReport:
+    """A progress report of the lead or of a coordinating agency, with its attachments."""
+    checked = check_uploads(files)
+    with files_removed_on_error() as stored, transaction.atomic():
+        task = lock_task(task)
+        require(can_report(actor, task), "Chỉ cơ quan chủ trì hoặc phối hợp mới báo cáo được nhiệm vụ này.")
+        require_open(task)
+        agency = Agency.objects.get(pk=acting_agency_id(actor, task))
+        today = timezone.localdate()
+        report = ProgressReport(
+            task=task,
+            kind=ProgressReport.Kind.PROGRESS,
+            agency=agency,
+            agency_name=agency.name,
+            is_lead=agency.pk == task.lead_id,
+            author=actor,
+            text=text.strip(),
+            document_number=document_number.strip(),
+            document_date=document_date,
+            percent=percent,
+            period=period_start(today, task.recurrence) if task.deadline_kind == DeadlineKind.RECURRING else None,
+        )
+        report.full_clean()
+        report.save()
+        store_attachments(report=report, files=checked, actor=actor, stored=stored)
+        task_event_record(
+            task=task,
+            kind=TaskEvent.Kind.REPORTED,
+            actor=actor,
+            data={
+                "report_id": report.pk,
+                "agency": {"id": agency.pk, "name": agency.name},
+                "role": "lead" if report.is_lead else "coordinating",
+                "percent": percent,
+                "attachments": len(checked),
+                "document_number": report.document_number,
+            },
+            note=report.text[:500],
+        )
+        if not report.is_lead:
+            notify.notify_agency(
+                agency=task.lead,
+                kind=Notification.Kind.COORDINATOR_REPORTED,
+                title=f"{agency.name} đã báo cáo phần phối hợp",
+                body=task.action[:300],
+                task=task,
+            )
+    return report
+
+
+def task_submit_completion(*, task: Task, actor, note: str, files: Sequence = ()) -> Task:
+    """The lead agency says the task is done, with its result and evidence: awaiting verification."""
+    checked = check_uploads(files)
+    with files_removed_on_error() as stored, transaction.atomic():
+        task = lock_task(task)
+        require(can_act_as_lead(actor, task), "Chỉ cơ quan chủ trì mới báo cáo hoàn thành nhiệm vụ.")
+        require_open(task)
+        if task.submitted_at is not None:
+            refuse("Nhiệm vụ đã được báo cáo hoàn thành và đang chờ xác nhận.", "already_submitted")
+        now = timezone.now()
+        report = ProgressReport(
+            task=task,
+            kind=ProgressReport.Kind.COMPLETION,
+            agency=task.lead,
+            agency_name=task.lead.name,
+            is_lead=True,
+            author=actor,
+            text=note.strip(),
+            percent=100,
+        )
+        report.full_clean()
+        report.save()
+        store_attachments(report=report, files=checked, actor=actor, stored=stored)
+        task.submitted_at = now
+        task.submitted_by = actor
+        task.completion_note = note.strip()
+        task.full_clean()
+        task.save(update_fields=["submitted_at", "submitted_by", "completion_note", "updated_at"])
+        task_event_record(
+            task=task,
+            kind=TaskEvent.Kind.SUBMITTED,
+            actor=actor,
+            at=now,
+            data={"submitted_at": now, "report_id": report.pk, "attachments": len(checked)},
+            note=task.completion_note[:500],
+        )
+        notify.notify_users(
+            users=notify.office_people(),
+            kind=Notification.Kind.SUBMITTED,
+            title=f"{task.lead.name} báo cáo hoàn thành, chờ xác nhận",
+            body=task.action[:300],
+            task=task,
+        )
+    return task
+
+
+def extension_request(*, task: Task, actor, requested_date: dt.date, reason: str) -> ExtensionRequest:
+    """The lead agency asks for a later due date; asked after the due date it is marked late."""
+    with transaction.atomic():
+        task = lock_task(task)
+        require(can_act_as_lead(actor, task), "Chỉ cơ quan chủ trì mới đề nghị gia hạn được.")
+        require_open(task)
+        if task.deadline_kind != DeadlineKind.DATE or task.due_date is None:
+            refuse("Nhiệm vụ này không có hạn xử lý nên không cần gia hạn.", "no_due_date")
+        if task.submitted_at is not None:
+            refuse("Nhiệm vụ đã báo cáo hoàn thành, đang chờ xác nhận: không thể đề nghị gia hạn.", "submitted")
+        if requested_date <= task.due_date:
+            refuse(f"Hạn đề nghị phải sau hạn hiện tại ({task.due_date:%d/%m/%Y}).", "not_later")
+        pending = task.extension_requests.filter(status=ExtensionRequest.Status.PENDING).count()
+        if pending >= settings.EXTENSION_MAX_PENDING:
+            refuse(
+                f"Nhiệm vụ đã có {pending} đề nghị gia hạn chờ quyết định; "
+                f"tối đa {settings.EXTENSION_MAX_PENDING} đề nghị cùng lúc.",
+                "too_many_pending",
+            )
+        request = ExtensionRequest(
+            task=task,
+            agency=task.lead,
+            agency_name=task.lead.name,
+            requested_by=actor,
+            due_date_before=task.due_date,
+            requested_date=requested_date,
+            reason=reason.strip(),
+            is_late=timezone.localdate() > task.due_date,
+        )
+        request.full_clean()
+        request.save()
+        task_event_record(
+            task=task,
+            kind=TaskEvent.Kind.EXTENSION_REQUESTED,
+            actor=actor,
+            data={
+                "request_id": request.pk,
+                "requested_date": requested_date,
+                "due_date": task.due_date,
+                "late": request.is_late,
+                "reason": request.reason,
+            },
+        )
+        deciders = list(notify.leader_people())
+        if settings.OFFICE_DECIDES_EXTENSIONS:
+            deciders += list(notify.office_people())
+        notify.notify_users(
+            users=deciders,
+            kind=Notification.Kind.EXTENSION_REQUESTED,
+            title=f"{task.lead.name} đề nghị gia hạn đến {requested_date:%d/%m/%Y}",
+            body=request.reason[:300],
+            task=task,
+        )
+    return request

@@ -1,0 +1,89 @@
+"""The leaders' dashboard on hand-made cases: rates, ranking, visibility, bad input, query count."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from agencies.models import Agency
+from directives.models import Task
+from tests.directives.reports.helpers import HCM, JUNE_2021, figures, on
+from tests.factories import AgencyFactory, TaskFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_on_time_rate_and_ranking_for_hand_made_cases(client, leader):
+    good, bad = AgencyFactory(name="Sở Đúng Hạn"), AgencyFactory(name="Sở Chậm")
+    on_time = TaskFactory(lead=good, due_date=dt.date(2021, 6, 30))
+    Task.objects.filter(pk=on_time.pk).update(
+        completed_on=dt.date(2021, 6, 30), verified_at=dt.datetime(2021, 6, 30, 15, tzinfo=HCM)
+    )
+    late = TaskFactory(lead=bad, due_date=dt.date(2021, 6, 10))
+    Task.objects.filter(pk=late.pk).update(
+        completed_on=dt.date(2021, 6, 12), verified_at=dt.datetime(2021, 6, 12, 15, tzinfo=HCM)
+    )
+    TaskFactory(lead=bad, due_date=dt.date(2021, 6, 20))
+    TaskFactory(lead=bad, deadline_kind="ongoing", due_date=None)
+    cancelled = TaskFactory(lead=bad, due_date=dt.date(2021, 6, 1))
+    Task.objects.filter(pk=cancelled.pk).update(cancelled_at=dt.datetime(2021, 6, 25, tzinfo=HCM))
+    with on(2021, 7, 1):
+        client.force_login(leader)
+        response = client.get("/dashboard/", JUNE_2021)
+    rows = {r.name: r for r in response.context["table"]}
+    assert (rows["Sở Đúng Hạn"].figures.rate, rows["Sở Đúng Hạn"].rank) == (1.0, 1)
+    assert (rows["Sở Chậm"].figures.rate, rows["Sở Chậm"].rank) == (0.0, 2)
+    assert rows["Sở Chậm"].figures.cancelled == 1
+    assert response.context["totals"].rate == pytest.approx(1 / 3)
+    assert "33,3 %" in response.content.decode()
+
+
+def test_dashboard_queries_do_not_grow_with_rows(client, leader, django_assert_max_num_queries):
+    client.force_login(leader)
+    TaskFactory.create_batch(3)
+    with on(2021, 7, 1):
+        with django_assert_max_num_queries(25) as few:
+            client.get("/dashboard/", JUNE_2021)
+        for _ in range(5):
+            TaskFactory.create_batch(5, lead=AgencyFactory())
+        with django_assert_max_num_queries(len(few.captured_queries)):
+            client.get("/dashboard/", JUNE_2021)
+
+
+def test_malformed_period_date_gets_a_message(client, leader):
+    client.force_login(leader)
+    response = client.get("/dashboard/", {"period": "custom", "start": "32/13/2021"})
+    assert response.status_code == 200
+    assert "Ngày không hợp lệ" in response.content.decode()
+
+
+def test_leader_lands_on_the_dashboard(client, leader):
+    client.force_login(leader)
+    assert client.get("/")["Location"] == "/dashboard/"
+
+
+def test_officer_dashboard_counts_only_visible_tasks(client, health_dept, health_dept_officer):
+    TaskFactory(lead=health_dept, due_date=dt.date(2021, 6, 1))
+    TaskFactory(due_date=dt.date(2021, 6, 1))
+    with on(2021, 7, 1):
+        assert figures(client, health_dept_officer, **JUNE_2021)["overdue"] == 1
+
+
+def test_agency_name_unknown_to_the_figures_is_absent(client, leader):
+    AgencyFactory(name="Sở Không Việc")
+    with on(2021, 7, 1):
+        client.force_login(leader)
+        names = {r.name for r in client.get("/dashboard/", JUNE_2021).context["table"]}
+    assert "Sở Không Việc" not in names
+    assert Agency.objects.filter(name="Sở Không Việc").exists()
+
+
+def test_chart_coordinates_are_not_localised(client, leader):
+    TaskFactory(due_date=dt.date(2021, 6, 20))
+    TaskFactory(due_date=dt.date(2021, 5, 20))
+    with on(2021, 7, 1):
+        client.force_login(leader)
+        content = client.get("/dashboard/", {"period": "quarter", "year": "2021", "quarter": "2"}).content.decode()
+    svg = content[content.index("<svg") : content.rindex("</svg>")]
+    assert not re.search(r'(x|y|width|height)="\d+,\d', svg)
+    assert 'class="bar-overdue"' in svg
