@@ -55,9 +55,11 @@ run: demo
 test: install browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Style (ruff) and the architecture's contracts (import-linter, in pyproject.toml).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 bench: install
 	$(PY) benchmarks/bench_reader.py
