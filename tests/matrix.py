@@ -22,7 +22,7 @@ from directives.models import (
     ExtensionRequest,
     Notification,
     ProgressReport,
-    ReminderSettings,
+    ReminderChannel,
     Task,
     TaskCoordination,
     TaskEvent,
@@ -93,7 +93,7 @@ def fingerprint():
         TaskEvent.objects.count(),
         list(Notification.objects.order_by("pk").values("pk", "read_at")),
         list(Digest.objects.order_by("pk").values()),
-        list(ReminderSettings.objects.order_by("pk").values()),
+        list(ReminderChannel.objects.order_by("pk").values()),
         list(CalendarToken.objects.order_by("pk").values()),
     )
 

@@ -26,9 +26,6 @@ STUCK_ERROR = (
     "Tiến trình gửi dừng giữa chừng (máy chủ khởi động lại?): không tự gửi lại để tránh gửi trùng. "
     "Kiểm tra hộp thư rồi bấm “Gửi lại” nếu cơ quan chưa nhận."
 )
-# A pending digest already handed to the queue is not handed again before this long, so a slow
-# worker backlog does not fill the queue with copies (they would be harmless, only wasteful).
-REQUEUE_AFTER = dt.timedelta(minutes=10)
 
 
 @dataclass
@@ -207,11 +204,16 @@ def fail_stuck(*, now: dt.datetime) -> int:
 
 
 def requeue_due(*, now: dt.datetime) -> list[int]:
-    """Pending digests whose (next) attempt has come and that are not already in the queue."""
+    """Pending digests whose (next) attempt has come and that are not already in the queue.
+
+    One handed to the queue is not handed again for REMINDER_REQUEUE_AFTER_MINUTES, so a slow
+    worker backlog does not fill the queue with copies (they would be harmless, only wasteful).
+    """
+    requeue_after = dt.timedelta(minutes=settings.REMINDER_REQUEUE_AFTER_MINUTES)
     ids = list(
         Digest.objects.filter(status=Digest.Status.PENDING)
         .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
-        .filter(Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=now - REQUEUE_AFTER))
+        .filter(Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=now - requeue_after))
         .order_by("id")
         .values_list("id", flat=True)
     )

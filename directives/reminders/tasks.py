@@ -42,14 +42,30 @@ def weekly_summary_task(at: str | None = None) -> None:
         _enqueue(requeue_due(now=moment), at)
 
 
+def _retry_later(digest_id: int, moment: dt.datetime, at: str | None, outcome: delivery.Outcome) -> None:
+    # A run "as of" another moment (`at`) keeps its own clock for the retry too.
+    retry_at = (moment + dt.timedelta(seconds=outcome.retry_in)).isoformat() if at else None
+    deliver_digest.apply_async((digest_id,), {"at": retry_at}, countdown=outcome.retry_in)
+
+
 @shared_task(name="directives.reminders.deliver", ignore_result=True)
 def deliver_digest(digest_id: int, at: str | None = None) -> str:
+    """E-mail and the bell here; channels with their own queue (the webhook) are handed over."""
     moment = _moment(at)
-    outcome = delivery.deliver(digest_id, now=moment)
+    outcome = delivery.deliver(digest_id, now=moment, hand_over=True)
+    if outcome.result == delivery.HANDED_OVER:
+        deliver_handed_over.apply_async((digest_id,), {"queue": outcome.queue, "at": at}, queue=outcome.queue)
+    elif outcome.result == delivery.RETRY:
+        _retry_later(digest_id, moment, at, outcome)
+    return outcome.result
+
+
+@shared_task(name="directives.reminders.deliver_handed_over", ignore_result=True)
+def deliver_handed_over(digest_id: int, queue: str, at: str | None = None) -> str:
+    moment = _moment(at)
+    outcome = delivery.deliver_handed_over(digest_id, queue=queue, now=moment)
     if outcome.result == delivery.RETRY:
-        # A run "as of" another moment (`at`) keeps its own clock for the retry too.
-        retry_at = (moment + dt.timedelta(seconds=outcome.retry_in)).isoformat() if at else None
-        deliver_digest.apply_async((digest_id,), {"at": retry_at}, countdown=outcome.retry_in)
+        _retry_later(digest_id, moment, at, outcome)
     return outcome.result
 
 
