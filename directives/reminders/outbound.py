@@ -102,9 +102,15 @@ def _connect(host: str, port: int, deadline: float) -> socket.socket:
             sock.close()
             last_error = exc
             continue
-        if is_refused(sock.getpeername()[0]):
+        try:
+            peer = sock.getpeername()[0]
+        except OSError as exc:
             sock.close()
-            raise Refused(f"{host} connected to {sock.getpeername()[0]}")
+            last_error = exc
+            continue
+        if is_refused(peer):
+            sock.close()
+            raise Refused(f"{host} connected to {peer}")
         return sock
     raise NotSent(f"connect {host}:{port}: {last_error}")
 
@@ -136,7 +142,7 @@ def post(url: str, body: bytes, headers: dict[str, str], *, timeout: float) -> A
         response = conn.getresponse()
         return Answer(response.status, response.read(1024))
     except (OSError, http.client.HTTPException) as exc:
-        detail = f"{type(exc).__name__}: {exc}" + (" (deadline)" if expired.is_set() else "")
+        detail = f"{host}:{port}: {type(exc).__name__}: {exc}" + (" (deadline)" if expired.is_set() else "")
         if sent:
             raise NoAnswer(detail) from None
         raise NotSent(detail) from None

@@ -56,6 +56,13 @@ class WebhookForm(ChannelForm):
         help_text="Để trống để giữ khóa đang dùng. Cổng SMS/chat kiểm tra chữ ký HMAC-SHA256 bằng khóa này.",
     )
 
+    def clean_webhook_url(self):
+        url = self.cleaned_data["webhook_url"]
+        # URLField also takes ftp://; a webhook is an HTTP request.
+        if url and not url.lower().startswith(("http://", "https://")):
+            raise ValidationError(self.fields["webhook_url"].error_messages["invalid"])
+        return url
+
     @classmethod
     def initial_from(cls, setting, channel) -> dict:
         return {"webhook_url": (setting.config.get("url", "") if setting else "")}
