@@ -12,9 +12,9 @@ from agencies.roles import agency_ids, is_office_staff, sees_everything
 from directives.models import Digest, ReminderChannel
 from directives.reminders import channels as registry
 from directives.reminders import content, delivery
-from directives.reminders.filters import DigestFilter
+from directives.reminders.filters import DigestFilter, SkippedFilter
 from directives.reminders.forms import channel_forms
-from directives.reminders.selectors import digest_items, digests_visible_to
+from directives.reminders.selectors import digest_items, digests_visible_to, skipped_items
 from directives.reminders.services import digest_retry, reminder_channels_update
 
 
@@ -22,22 +22,36 @@ def _get_digest_for_user(user, pk) -> Digest:
     return get_object_or_404(digests_visible_to(user), pk=pk)
 
 
+def _page(request, queryset):
+    page = Paginator(queryset, settings.TASKS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page, query.urlencode()
+
+
+def skipped_list(request):
+    """The reminders that were due and not sent, and why (an outage, a digest already sent)."""
+    filterset = SkippedFilter(request.GET or None, queryset=skipped_items(request.user))
+    page, query = _page(request, filterset.qs if filterset.is_bound else filterset.queryset)
+    return render(
+        request, "directives/reminders/skipped_list.html", {"filter": filterset, "page": page, "query": query}
+    )
+
+
 def digest_list(request):
+    if request.GET.get("tab") == "skipped":
+        return skipped_list(request)
     filterset = DigestFilter(request.GET or None, queryset=digests_visible_to(request.user))
     if not sees_everything(request.user):
         # An officer chooses among their own agencies only; others' names are not theirs to list.
         agencies = filterset.filters["agency"].queryset.filter(pk__in=agency_ids(request.user))
         filterset.form.fields["agency"].queryset = agencies
     queryset = filterset.qs if filterset.is_bound else filterset.queryset
-    page = Paginator(queryset.order_by("-day", "kind", "recipient_key"), settings.TASKS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = _page(request, queryset.order_by("-day", "kind", "recipient_key"))
     return render(
         request,
         "directives/reminders/digest_list.html",
-        {"filter": filterset, "page": page, "query": query.urlencode(), "can_retry": is_office_staff(request.user)},
+        {"filter": filterset, "page": page, "query": query, "can_retry": is_office_staff(request.user)},
     )
 
 
