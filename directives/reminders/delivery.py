@@ -44,6 +44,7 @@ NOT_CLAIMED = "not_claimed"
 HANDED_OVER = "handed_over"
 
 NOBODY = "Không có kênh hoặc người nhận nào (email, tài khoản) để gửi."
+UNEXPECTED = "không gửi được (chi tiết trong nhật ký máy chủ)"
 UNKNOWN_BEFORE = "lần gửi trước không rõ cổng đã nhận hay chưa; không tự gửi lại"
 WRITE_TRIES = 5
 
@@ -130,8 +131,12 @@ def _send_one(channel, message: Message, digest_id: int, state: Round) -> None:
         return
     except Exception as exc:  # noqa: BLE001 - any failure of a channel is recorded, then retried
         logger.warning("reminder digest %s: channel %s failed", digest_id, channel.name, exc_info=True)
-        state.errors.append(f"{channel.name}: {exc}" if isinstance(exc, ChannelError) else f"{channel.name}: lỗi gửi")
+        # People read the channel's own words; anything else (an SMTP server's answer) stays in the log.
+        shown = str(exc) if isinstance(exc, ChannelError) else UNEXPECTED
+        state.errors.append(f"{channel.name}: {shown}")
         return
+    if delivered:
+        logger.info("reminder digest %s: %s delivered to %s", digest_id, channel.name, ", ".join(delivered.to))
     state.done.append(channel.name)
     state.delivered += 1 if delivered else 0
     # Recorded at once: a later failure on another channel must not resend this one.
