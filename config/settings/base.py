@@ -5,6 +5,7 @@ README). The defaults run on a laptop with no server at all: SQLite and the Cele
 var/, mail written to var/mail/.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "meetings",
     "directives",
     "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +65,8 @@ MIDDLEWARE = [
     "config.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -111,6 +115,29 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Login throttling (django-axes, see config/throttle.py): the site's login page and the admin's.
+# axes' backend comes first and refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)  # per account
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env_int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", 20, minimum=1)
+if LOGIN_FAILURE_LIMIT_PER_ADDRESS < AXES_FAILURE_LIMIT:
+    raise ImproperlyConfigured("LOGIN_FAILURE_LIMIT_PER_ADDRESS không được nhỏ hơn LOGIN_FAILURE_LIMIT.")
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # config.throttle relies on this order
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_HANDLER = "config.throttle.LoginThrottleHandler"
+AXES_LOCKOUT_CALLABLE = "config.throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "config.throttle.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_COOLOFF_MESSAGE = "Đăng nhập tạm thời bị khóa do nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau."
+AXES_PERMALOCK_MESSAGE = AXES_COOLOFF_MESSAGE
+# The request header that carries the client's address, set by the proxy (production: X-Real-IP,
+# which nginx overwrites). Empty: the connection's own address.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
 
 # --- Response headers -------------------------------------------------------------------------
 # The product loads nothing from elsewhere and has no inline script or style. The one inline

@@ -8,7 +8,7 @@ one; the environment can relax a setting only by naming it.
 
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int
+from config.env import env_bool, env_int, env_str
 from config.settings.base import *  # noqa: F403
 from config.settings.base import CSRF_TRUSTED_ORIGINS
 
@@ -18,6 +18,8 @@ SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Behind nginx every connection comes from the proxy: the client's address is in X-Real-IP.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "X-Real-IP")
 
 # HSTS: browsers refuse plain HTTP to this host (and, with INCLUDE_SUBDOMAINS, to the hosts under
 # it) for SECURE_HSTS_SECONDS after their first HTTPS visit. A year by default.
