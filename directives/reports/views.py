@@ -82,6 +82,7 @@ def build(request) -> dict:
         "totals": totals,
         "links": links,
         "table": table,
+        "ranking_rule": selectors.RANKING_RULE,
         "groups": selectors.group_by_kind(table),
         "sort": sort,
         "overdue": selectors.overdue_list(scoped, day),
