@@ -5,6 +5,8 @@ at tens of thousands of notices; labels are built here because template filters 
 options cost more than the query.
 """
 
+from django.db.models import Exists, OuterRef
+
 from directives.notices.selectors import notices_visible_to
 from meetings.models import ConclusionNotice, Meeting
 
@@ -32,7 +34,14 @@ def notice_menu(user, selected: ConclusionNotice | None) -> list[tuple[int, str,
 
 
 def meeting_menu(selected: Meeting | None) -> list[tuple[int, str, bool]]:
-    meetings = _latest(Meeting.objects.order_by("-id").only("id", "title", "held_on"), selected)
+    # Only meetings with a published notice: a meeting whose notice is still a draft has no task
+    # anyone can filter by, and its title is not for agency people to read.
+    published = Meeting.objects.filter(
+        Exists(ConclusionNotice.objects.filter(meeting=OuterRef("pk"), status=ConclusionNotice.Status.PUBLISHED))
+    )
+    if selected is not None and not published.filter(pk=selected.pk).exists():
+        selected = None
+    meetings = _latest(published.order_by("-id").only("id", "title", "held_on"), selected)
     return [
         (m.pk, f"{m.held_on:%d/%m/%Y} – {m.title if len(m.title) <= 60 else m.title[:59] + '…'}", m == selected)
         for m in meetings
