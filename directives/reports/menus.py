@@ -26,9 +26,9 @@ def notice_menu(user, selected: ConclusionNotice | None) -> list[tuple[int, str,
     visible = notices_visible_to(user)
     if selected is not None and not visible.filter(pk=selected.pk).exists():
         selected = None
-    notices = _latest(visible.order_by("-id").only("id", "number", "issued_on"), selected)
+    notices = _latest(visible.order_by("-id").only("id", "number", "issued_on", "title"), selected)
     return [
-        (n.pk, (n.number or "(chưa có số)") + (f" – {n.issued_on:%d/%m/%Y}" if n.issued_on else ""), n == selected)
+        (n.pk, n.reference + (f" – {n.issued_on:%d/%m/%Y}" if n.number and n.issued_on else ""), n == selected)
         for n in notices
     ]
 
