@@ -21,17 +21,22 @@ from directives.notices.selectors import (
     notices_for_list,
 )
 from directives.notices.services import NoticeDraft, notice_publish
+from directives.sorting import sort_headers
 from directives.tasks.access import tasks_visible_to
 from meetings.models import ConclusionNotice
 
 NOTICES_PER_PAGE = 20
+NOTICE_COLUMNS = [("date", "Nơi, ngày ban hành")]
 
 
 @require_GET
 def notice_list(request):
     filters = NoticeFilter(request.GET or None, queryset=notices_for_list(request.user), user=request.user)
     page = Paginator(filters.qs, NOTICES_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"filters": filters, "page": page, "can_create": is_office_staff(request.user)}
+    # Newest first unless the clerk turned the date column round.
+    order = request.GET.get("o") if request.GET.get("o") in ("date", "-date") else "-date"
+    headers = sort_headers(request.GET, NOTICE_COLUMNS, param="o", current=order)
+    context = {"filters": filters, "page": page, "can_create": is_office_staff(request.user), "headers": headers}
     return render(request, "directives/notices/notice_list.html", context)
 
 
