@@ -153,6 +153,12 @@ def require_action(user, task: Task, action: Action) -> None:
         raise ValidationError(message, code=code)
 
 
+def allows(user, task: Task, action: Action) -> bool:
+    """Whether `action` is in `actions_for(user, task)`, asking only about that one action."""
+    rule = _RULES[action]
+    return rule.who(user, task) and rule.when(task) is None
+
+
 def actions_for(user, task: Task) -> frozenset[Action]:
     """Every action the person may take on the task now."""
-    return frozenset(action for action, rule in _RULES.items() if rule.who(user, task) and rule.when(task) is None)
+    return frozenset(action for action in Action if allows(user, task, action))

@@ -23,7 +23,7 @@ from directives.tasks.inbox import (
     inbox_groups,
     tasks_awaiting_verification,
 )
-from directives.tasks.permissions import Action, actions_for, may
+from directives.tasks.permissions import Action, actions_for, allows, may
 from directives.tasks.status import compute_status, days_overdue
 from directives.work import forms
 
@@ -232,7 +232,7 @@ def task_reassign(request, pk):
 def verification_queue(request):
     tasks = list(tasks_awaiting_verification())
     for task in tasks:
-        task.can_verify = Action.VERIFY in actions_for(request.user, task)
+        task.can_verify = allows(request.user, task, Action.VERIFY)
     return render(request, "directives/work/verification_queue.html", {"tasks": tasks})
 
 
@@ -240,7 +240,7 @@ def verification_queue(request):
 def extension_queue(request):
     pending = list(extension_requests_pending())
     for extension in pending:
-        extension.can_decide = Action.DECIDE_EXTENSION in actions_for(request.user, extension.task)
+        extension.can_decide = allows(request.user, extension.task, Action.DECIDE_EXTENSION)
     return render(
         request,
         "directives/work/extension_queue.html",
