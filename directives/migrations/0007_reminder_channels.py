@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0001_initial'),
-        ('directives', '0005_task_lead_month_statistics'),
+        ('directives', '0006_taskevent_kinds_written'),
     ]
 
     operations = [
