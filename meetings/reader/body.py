@@ -245,7 +245,9 @@ class BodyReader:
         leads = self._intro_leads(rp, inherited, triggers_only=False)
         level = rp.level if nxt.level > rp.level else nxt.level - 0.1
         source = "heading" if heading or rp.para.kind in ("numbered", "roman", "letter") and leads else "context"
-        return Frame(level, leads, strong=nxt.level >= 20, source=source)
+        # A heading naming an agency ("6. Sở Giáo dục và Đào tạo") leads everything under it,
+        # plain paragraphs as well as bullets.
+        return Frame(level, leads, strong=nxt.level >= 20 or (heading and bool(leads)), source=source)
 
     def _intro_leads(self, rp: ReadPara, inherited: list[Mention], triggers_only: bool) -> list[Mention]:
         """The agencies an introducing sentence addresses (or hands down)."""

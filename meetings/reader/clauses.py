@@ -118,10 +118,16 @@ def _find_subject(clause: Clause, parser: MentionParser, i: int, view: str) -> N
     if parser.starts_name(toks, i):
         names, k = parser.parse_list(toks, i)
         if names:
-            _take_position(clause, names, k)
+            _take_position(clause, names, k, parser)
             return
     if lx.ADVERBIAL_OPENERS.match(toks, i):
         for c in range(i + 1, min(len(toks), i + _SCAN_SUBJECT)):
+            if _is_trigger_at(toks, c):
+                # "Sau khi xem xét Chủ tịch UBND tỉnh giao Sở X ...": the opening ends at the
+                # verb that hands the task over, whether or not a comma marks it.
+                if _take_trigger(clause, parser, c):
+                    return
+                break
             if toks[c].text != ",":
                 continue
             k = c + 1
@@ -130,8 +136,12 @@ def _find_subject(clause: Clause, parser: MentionParser, i: int, view: str) -> N
             if parser.starts_name(toks, k):
                 names, after = parser.parse_list(toks, k)
                 if names and after < len(toks) and toks[after].word and lx.PREDICATE_STARTS.match(toks, after):
-                    _take_position(clause, names, after)
+                    _take_position(clause, names, after, parser)
                     return
+    if lx.LEAD_ROLE.match(toks, i) or lx.COORD_ROLE.match(toks, i):
+        # "Phối hợp Ban X tham mưu ... đề nghị UBND ...": the clause is the heading's
+        # agency's own; a proposal made inside its action assigns nobody.
+        return
     attempts = 0
     firsts = lx.TRIGGERS.firsts
     for k in range(i + 1, min(len(toks), i + _SCAN_TRIGGER)):
@@ -144,6 +154,16 @@ def _find_subject(clause: Clause, parser: MentionParser, i: int, view: str) -> N
             return
 
 
+def _is_trigger_at(toks: list[Tok], k: int) -> bool:
+    return (
+        0 < k < len(toks)
+        and not toks[k].cap
+        and toks[k].low in lx.TRIGGERS.firsts
+        and toks[k - 1].low not in _NOT_TRIGGER_AFTER
+        and bool(lx.TRIGGERS.match(toks, k))
+    )
+
+
 def _take_trigger(clause: Clause, parser: MentionParser, k: int) -> bool:
     toks = clause.toks
     j = k + lx.TRIGGERS.match(toks, k)
@@ -153,11 +173,18 @@ def _take_trigger(clause: Clause, parser: MentionParser, k: int) -> bool:
     if not names:
         return False
     clause.subject, clause.via, clause.action_tok = names, "trigger", after
+    if not any(t.word for t in toks[after:]) and len(toks) < _FIRST_TOKENS:
+        # "4. Giao Ban Pháp chế" (with or without ":"): a heading over the bullets below.
+        clause.heading_only = True
     return True
 
 
-def _take_position(clause: Clause, names: list[Mention], after: int) -> None:
+def _take_position(clause: Clause, names: list[Mention], after: int, parser: MentionParser) -> None:
     toks = clause.toks
+    if _is_trigger_at(toks, after) and _take_trigger(clause, parser, after):
+        # "Bộ Tài chính đề nghị các Bộ ...", "UBND tỉnh giao Sở X ...": the one named first
+        # speaks; the one after the verb is given the task.
+        return
     clause.subject, clause.via, clause.action_tok = names, "position", after
     rest = [t for t in toks[after:] if t.word]
     if not rest:

@@ -154,7 +154,7 @@ class MentionParser:
                 if plural or heads_one:
                     return "title", n
             n = lx.SPECIFIC_HEADS.match(toks, i)
-            if n:
+            if n and _names_on(toks, i + n):
                 return "specific", n
         return "", 0
 
@@ -366,6 +366,21 @@ class MentionParser:
         # The directory knows better than the wording whether a name is a group.
         collective = entry.is_group if entry is not None else kind in ("collective", "title") or _collective(text)
         return Mention(text, s, e, collective, entry)
+
+
+def _names_on(toks: list[Tok], j: int) -> bool:
+    """Whether the word after a one-agency head goes on naming it.
+
+    "Báo cáo", "Tổ chức", "Trường hợp", "Khu vực" begin with a head ("Báo", "Tổ", ...) but are
+    verbs or common nouns: a head names an agency only when a capitalised word, a figure, a
+    known name part ("tỉnh", "y tế") or punctuation follows it.
+    """
+    if j >= len(toks):
+        return True
+    tok = toks[j]
+    if not tok.word or tok.cap or tok.text[0].isdigit():
+        return True
+    return bool(lx.NAME_PARTS.match(toks, j))
 
 
 def _expand_districts(mention: Mention) -> list[Mention]:
