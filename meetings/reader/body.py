@@ -20,7 +20,7 @@ from meetings.reader.cleaning import Para
 from meetings.reader.deadlines import fold
 from meetings.reader.mentions import Mention, MentionParser
 from meetings.reader.sentences import Sentence, split_sentences
-from meetings.reader.units import Unit, group_sentence, merge_enumerated
+from meetings.reader.units import Unit, group_sentence, is_boilerplate, merge_enumerated
 
 _MAX_CLAUSES_PER_PARAGRAPH = 400
 _CLOSING_STARTS = ("tren day la", "thua lenh", "thua uy quyen", "thay mat")
@@ -175,7 +175,7 @@ class BodyReader:
         for sentence, clauses in rp.sentences:
             if sentence.intro:
                 continue
-            if units and self._only_a_deadline(sentence, clauses):
+            if units and (self._only_a_deadline(sentence, clauses) or _dates_the_task_before(clauses, units[-1])):
                 for clause in clauses:  # "Thời hạn hoàn thành: trước ngày 30/9/2023."
                     units[-1].add(clause)
                 continue
@@ -183,7 +183,7 @@ class BodyReader:
             if heading is not None:
                 para_lead, para_source = heading.subject, "heading"
             for unit in group_sentence(clauses, lenient=rp.para.enum):
-                if not self._allowed(unit, block):
+                if not self._allowed(unit, block) or is_boilerplate(self.folded, unit):
                     continue
                 if unit.leads:
                     if unit.clauses[0].subject:
@@ -266,6 +266,18 @@ class BodyReader:
                 if clause.subject and not clause.statement:
                     return clause.subject + clause.co_leads
         return inherited
+
+
+def _dates_the_task_before(clauses: list[Clause], before: Unit) -> bool:
+    """ "Báo cáo kết quả về UBND tỉnh trước ngày 30/8/2026.", "Yêu cầu hoàn thành trước ngày
+    15/4/2025.": a sentence naming nobody that reports on, or asks for, the work of the task
+    before it gives that task its deadline instead of opening a new one."""
+    first = clauses[0] if clauses else None
+    if first is None or first.subject or before.kind == "date":
+        return False
+    if not any(c.kind == "date" for c in clauses):
+        return False
+    return first.opener in ("report", "trigger")
 
 
 _SPEECH_ENDS = ("yeu cau", "ket luan", "de nghi", "giao", "chi dao", "nhu sau", "thong nhat")

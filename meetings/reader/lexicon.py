@@ -78,7 +78,8 @@ JOIN_WORDS = PhraseTable(
     phrases("""
     ban; ngành; cơ quan; đơn vị; địa phương; đoàn thể; thành phố; thị xã; huyện; xã; phường; thị trấn; quận
     huyện ủy; thành ủy; đảng ủy; thị ủy; các ngành; các cấp; các đơn vị; các địa phương; các cơ quan; cấp
-    thành viên; hội; sở; phòng; trường; ngành tỉnh; ban ngành; tổ chức; các tổ chức; đoàn thể tỉnh
+    thành viên; hội; sở; phòng; trường; ngành tỉnh; ban ngành; tổ chức; các tổ chức; đoàn thể tỉnh; thị
+    cụm; cụm công nghiệp
 """)
 )
 
@@ -170,7 +171,9 @@ ASSESSMENT_OPENERS = PhraseTable(
 )
 
 # Words right after a subject that make the sentence a statement, not an order.
-STATEMENT_MARKERS = PhraseTable(phrases("đã; chưa; đang; vừa; vẫn; còn; là; được; cũng đã; đều đã; mới; cơ bản đã"))
+STATEMENT_MARKERS = PhraseTable(
+    phrases("đã; chưa; đang; vừa; vẫn; còn; là; được; cũng đã; đều đã; mới; cơ bản đã; nhận được; có ý kiến")
+)
 
 # --- clause openers that decide whether a clause is a new task ------------------------------
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from agencies.directory import AgencyDirectory, DirectoryEntry, looks_collective, name_keys
 from meetings.reader import lexicon as lx
 from meetings.reader.cleaning import collapse
-from meetings.reader.tokens import Tok, words
+from meetings.reader.tokens import Tok, unrun, words
 
 _MAX_NAME = 24  # tokens in one name
 _MAX_LIST = 40  # names in one list
@@ -35,8 +35,11 @@ _STRONG_STOPS = lx.PhraseTable(
 # huyện, thành phố", "các địa phương, đơn vị"): only after them does ", X" go on naming it.
 _COMMON_NOUN_ENDS = words(
     "ban ngành quan vị phương thể phố xã huyện phường trấn quận ủy cấp viên hội sở phòng trường tỉnh chức nghiệp"
+    " thị khu"
 )
-_CHAIR_TITLES = frozenset({"chủ", "phó", "bí", "lãnh"})
+# A chair's title alone ("Chủ tịch UBND tỉnh yêu cầu") is the person giving the directive.
+_CHAIR_TITLES = frozenset({"chủ tịch", "phó chủ tịch", "bí thư", "phó bí thư", "lãnh đạo"})
+_PLACE_LEVELS = words("tỉnh huyện xã phường quận thị thành")
 _SPEECH_ENDINGS = frozenset({"cầu", "luận", "đạo", "nghị", "nhất", "báo", "sau", "giao"})
 _DISTRICT_LIST = re.compile(
     r"^(?P<head>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) )?các (?P<level>huyện|thị xã|thành phố|xã|phường) "
@@ -150,11 +153,13 @@ class MentionParser:
             n = lx.TITLES.match(toks, i)
             if n and i + n + 1 < len(toks):
                 plural = toks[i + n].low == "các" or toks[i + n + 1].low == "các"
-                heads_one = tok.low not in _CHAIR_TITLES and lx.SPECIFIC_HEADS.match(toks, i + n)
+                h = lx.SPECIFIC_HEADS.match(toks, i + n)
+                chair = " ".join(t.low for t in toks[i : i + n]) in _CHAIR_TITLES
+                heads_one = h and (not chair or _named_place(toks, i + n + h))
                 if plural or heads_one:
                     return "title", n
             n = lx.SPECIFIC_HEADS.match(toks, i)
-            if n and _names_on(toks, i + n):
+            if n and (n > 1 or _names_on(toks, i + n)):
                 return "specific", n
         return "", 0
 
@@ -172,11 +177,12 @@ class MentionParser:
 
     def _name_end(self, toks: list[Tok], j: int, limit: int) -> int:
         """Index after the last token of a name whose head ends before toks[j]."""
+        i_start = max(0, limit - _MAX_NAME)
         while j < len(toks) and j < limit:
             tok, prev = toks[j], toks[j - 1]
             if tok.word:
                 if tok.low == "và":
-                    if self._cap_non_head(toks, j + 1):
+                    if self._cap_non_head(toks, j + 1) or self._joint_office(toks, i_start, j + 1):
                         j += 1
                         continue
                     break
@@ -206,6 +212,14 @@ class MentionParser:
                 continue
             break
         return j
+
+    def _joint_office(self, toks: list[Tok], start: int, j: int) -> bool:
+        """ "Văn phòng Đoàn ĐBQH và HĐND tỉnh": one office serving two elected bodies."""
+        return (
+            j < len(toks)
+            and toks[start].low == "văn"
+            and (toks[j].low in ("hđnd",) or lx.SPECIFIC_HEADS.match(toks, j) == 4 and toks[j].low == "hội")
+        )
 
     def _join_after_comma(self, toks: list[Tok], j: int) -> int:
         """Tokens to consume when the comma at j is inside the name, else 0.
@@ -359,13 +373,23 @@ class MentionParser:
         self, toks: list[Tok], start: int, end: int, entry: DirectoryEntry | None, kind: str, name_from: int
     ) -> Mention:
         s, e = toks[start].start, toks[end - 1].end
-        text = collapse(self.view[s:e])
+        # "Bộ Kế hoạch vàĐầu tư" (words run together by a converter): the name as it reads.
+        text = unrun(collapse(self.view[s:e]))
         if entry is None and self.directory is not None:
             # "Giám đốc Sở Y tế" is followed up at Sở Y tế.
             entry = self.directory.lookup(text) or self.directory.lookup(collapse(self.view[toks[name_from].start : e]))
         # The directory knows better than the wording whether a name is a group.
         collective = entry.is_group if entry is not None else kind in ("collective", "title") or _collective(text)
         return Mention(text, s, e, collective, entry)
+
+
+def _named_place(toks: list[Tok], j: int) -> bool:
+    """ "(UBND) tỉnh Thái Nguyên", "(UBND) huyện Gio Linh": a committee named by its place, so
+    "Chủ tịch UBND tỉnh Thái Nguyen" is an addressee, not the chair giving the directive."""
+    k = j
+    while k < len(toks) and k < j + 3 and toks[k].low in _PLACE_LEVELS:
+        k += 1
+    return j < k < len(toks) and toks[k].cap
 
 
 def _names_on(toks: list[Tok], j: int) -> bool:

@@ -84,6 +84,10 @@ def _locate_body(
     view: str, paras: list[Para], start: int, stop: int, meeting_at: int | None
 ) -> tuple[int, Para | None]:
     """Index of the first paragraph of the conclusions, and the sentence introducing them."""
+    start = _after_addressees(view, paras, start, stop)
+    later = _intro_after_attendance(view, paras, start, stop)
+    if later is not None:
+        return later + 1, paras[later]
     first_label = next((i for i in range(start, stop) if paras[i].kind in ("numbered", "roman", "letter")), None)
     for i in range(start, first_label if first_label is not None else stop):
         para = paras[i]
@@ -95,6 +99,38 @@ def _locate_body(
     if meeting_at is not None and meeting_at + 1 < stop:
         return meeting_at + 1, None
     return start, None
+
+
+def _after_addressees(view: str, paras: list[Para], start: int, stop: int) -> int:
+    """The first paragraph after "Kính gửi:" and its list of addressees (a letter's header
+    part: the agencies there are told, not given a task), or `start` when there is none."""
+    for i in range(start, min(stop, start + 8)):
+        if fold(collapse(view[paras[i].start : paras[i].start + 30])).startswith("kinh gui"):
+            j = i + 1
+            while j < stop and paras[j].kind == "bullet":
+                j += 1
+            return j
+    return start
+
+
+_ATTENDANCE = ("thanh phan", "tham du", "du hop")
+
+
+def _intro_after_attendance(view: str, paras: list[Para], start: int, stop: int) -> int | None:
+    """ "I. THÀNH PHẦN THAM DỰ ... II. NỘI DUNG ... kết luận như sau:": when the numbered
+    items first list who attended, the conclusions start after the sentence introducing them."""
+    seen_attendance = False
+    for i in range(start, min(stop, start + 40)):
+        para = paras[i]
+        head = fold(collapse(view[para.body_start : para.body_start + 60]))
+        if head.startswith(_ATTENDANCE) or (para.kind != "plain" and any(w in head for w in _ATTENDANCE)):
+            seen_attendance = True
+            continue
+        if seen_attendance and para.kind == "plain" and view[para.end - 1] == ":":
+            text = fold(collapse(view[para.start : para.end]))
+            if "ket luan" in text or "nhu sau" in text:
+                return i
+    return None
 
 
 def _year_of(text: str) -> int | None:

@@ -53,12 +53,40 @@ def tokenize(view: str, start: int = 0, end: int | None = None, limit: int = 0) 
     known = _PROPS
     for m in _TOKEN.finditer(view, start, end):
         text = m.group()
-        props = known.get(text) or _props(text)
         s, e = m.span()
-        append(Tok(text, s, e, *props))
+        cuts = run_together_cuts(text)
+        if cuts:
+            # "vàĐầu", "thànhlậpKhu": words a converter ran together are read apart.
+            bounds = [0, *cuts, len(text)]
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                part = text[a:b]
+                append(Tok(part, s + a, s + b, *(known.get(part) or _props(part))))
+        else:
+            append(Tok(text, s, e, *(known.get(text) or _props(text))))
         if limit and len(toks) >= limit:
             break
     return toks
+
+
+def run_together_cuts(text: str) -> list[int]:
+    """Where a lower-case letter is directly followed by a capital starting a lower-case
+    word ("vàĐầu" → [2]); acronyms ("UBND", "TT&TT", "KTThủy") are left whole."""
+    rest = text[1:]
+    if rest == rest.lower():
+        return []
+    return [k for k in range(1, len(text) - 1) if text[k].isupper() and text[k - 1].islower() and text[k + 1].islower()]
+
+
+def unrun(text: str) -> str:
+    """The text with words run together read apart: "Bộ Kế hoạch vàĐầu tư" → "... và Đầu tư"."""
+    out, pos = [], 0
+    for word in re.finditer(r"\S+", text):
+        for cut in run_together_cuts(word.group()):
+            out.append(text[pos : word.start() + cut])
+            pos = word.start() + cut
+            out.append(" ")
+    out.append(text[pos:])
+    return "".join(out)
 
 
 # (key, capitalised, is a word) of every token text seen: tokens repeat, so this is mostly a

@@ -181,6 +181,27 @@ def merge_enumerated(units: list[Unit]) -> list[Unit]:
     return merged
 
 
+# Closing formulas: "Yêu cầu Sở X, Sở Y triển khai thực hiện./.", "Văn phòng ... thông báo để
+# các cơ quan biết, thực hiện.": an agency is told to carry out the letter as a whole, which is
+# no task of its own (the tasks are the letter's sentences).
+_BOILERPLATE = re.compile(
+    r"^(?:(?:nghiem tuc|khan truong|kip thoi|chu dong|khan truong|to chuc|trien khai|thuc hien|va|,)\s*)*"
+    r"(?:thuc hien|trien khai)(?:\s*(?:nghiem|nghiem tuc|ngay|theo quy dinh|cac noi dung tren|noi dung tren"
+    r"|y kien tren|van ban nay|cong van nay|ke hoach nay))?[\s./;]*$"
+)
+_TOLD_TO_KNOW = re.compile(r"^(?:xin )?thong bao\b.{0,200}\bbiet\b")
+
+
+def is_boilerplate(folded: str, unit: Unit) -> bool:
+    """Whether a unit's action only tells its agencies to carry out (or know) the document."""
+    first = unit.clauses[0]
+    start, end = first.action_start, unit.end
+    if end - start > 260:
+        return False
+    action = " ".join(folded[start:end].split())
+    return bool(_BOILERPLATE.match(action) or _TOLD_TO_KNOW.match(action))
+
+
 # --- splitting by deadline ------------------------------------------------------------------
 
 

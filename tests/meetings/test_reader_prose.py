@@ -4,6 +4,8 @@ who is given the action, where a name ends, what is not a task, and where a dead
 
 from __future__ import annotations
 
+import datetime as dt
+
 from meetings.reader import NoticeDraft, read_notice
 
 LETTER = (
@@ -58,3 +60,63 @@ def test_a_giao_heading_leads_the_bullets_and_paragraphs_under_it():
         "Chủ trì tổ chức bồi dưỡng giáo viên vùng cao.\n"
     )
     assert leads(draft) == ["Ban Dân tộc", "Ban Dân tộc", "Sở Giáo dục và Đào tạo"]
+
+
+def test_the_addressees_of_a_letter_are_not_given_a_task():
+    draft = read(
+        "Kính gửi:\n- Các Sở: Tài chính, Xây dựng;\n- Ủy ban nhân dân huyện Lạc Sơn.\n\n"
+        "Giao Sở Xây dựng kiểm tra chất lượng kè sông Đà.\n"
+    )
+    assert leads(draft) == ["Sở Xây dựng"]
+
+
+def test_a_chair_named_by_a_province_other_than_the_issuer_is_an_addressee():
+    draft = read("Chủ tịch Ủy ban nhân dân tỉnh Sơn La chỉ đạo các cơ quan chức năng lập phương án phòng lũ.\n")
+    assert leads(draft) == ["Chủ tịch Ủy ban nhân dân tỉnh Sơn La"]
+
+
+def test_an_office_serving_two_elected_bodies_is_one_name():
+    draft = read("Giao Văn phòng Đoàn ĐBQH và HĐND tỉnh chuẩn bị tài liệu kỳ họp.\n")
+    assert leads(draft) == ["Văn phòng Đoàn ĐBQH và HĐND tỉnh"]
+
+
+def test_words_run_together_by_a_converter_are_read_apart():
+    draft = read("Bộ Kế hoạch vàĐầu tư tổng hợp ý kiến các bộ, ngành.\n")
+    assert leads(draft) == ["Bộ Kế hoạch và Đầu tư"]
+
+
+# --- what is not a task ---------------------------------------------------------------------
+
+
+def test_closing_formulas_are_not_tasks():
+    draft = read(
+        "Giao Sở Tài chính thẩm định dự toán.\n\n"
+        "Yêu cầu Sở Tài chính, Sở Xây dựng và các đơn vị liên quan triển khai thực hiện./.\n"
+    )
+    assert leads(draft) == ["Sở Tài chính"]
+
+
+def test_told_to_know_and_carry_out_is_not_a_task():
+    draft = read(
+        "Giao Bộ Y tế rà soát danh mục thuốc.\n\n"
+        "Văn phòng Chính phủ xin thông báo để Bộ Y tế và các cơ quan liên quan biết, thực hiện./.\n"
+    )
+    assert leads(draft) == ["Bộ Y tế"]
+
+
+# --- deadlines ------------------------------------------------------------------------------
+
+
+def test_a_report_sentence_dates_the_task_before_it():
+    draft = read(
+        "Giao Sở Nội vụ chủ trì rà soát biên chế các đơn vị sự nghiệp. "
+        "Báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 15/4/2025.\n"
+    )
+    assert [(t.lead.text, t.deadline_kind, t.due_date) for t in draft.tasks] == [
+        ("Sở Nội vụ", "date", dt.date(2025, 4, 15))
+    ]
+
+
+def test_a_request_sentence_dates_the_task_before_it():
+    draft = read("Giao Sở Tư pháp thẩm định dự thảo quy chế. Yêu cầu hoàn thành và gửi kết quả trước ngày 20/3/2025.\n")
+    assert [(t.lead.text, t.due_date) for t in draft.tasks] == [("Sở Tư pháp", dt.date(2025, 3, 20))]
