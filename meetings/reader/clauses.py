@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from meetings.reader import lexicon as lx
 from meetings.reader.deadlines import ClauseDeadline, DateHit, find_deadlines
 from meetings.reader.mentions import Mention, MentionParser
-from meetings.reader.tokens import Tok, tokenize, words
+from meetings.reader.tokens import Tok, tokenize, unrun, words
 
 _ENUM_WORDS = frozenset({"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"})
 _ORDINALS = frozenset({"nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"})
@@ -52,6 +52,7 @@ class Clause:
     per_agency: list[tuple[DateHit, list[Mention]]] = field(default_factory=list)
     action_at: int | None = None  # an action start found outside `toks`
     deadline_only: bool = False  # "hoàn thành trước ngày 31/3/2024", "Thời hạn: ..." and nothing else
+    item: bool = False  # "(ii) Tổ chức ...": a numbered item inside the sentence, written as its own order
 
     @property
     def kind(self) -> str:
@@ -80,7 +81,7 @@ def analyze_clause(
 def _analyze(view: str, folded: str, clause: Clause, parser: MentionParser) -> Clause:
     toks, end = clause.toks, clause.end
     clause.deadline_only = _only_deadline(clause)
-    i = _skip_enum(toks, 0)
+    i = _skip_enum(toks, _skip_item(clause, 0))
     n = lx.LINKS.match(toks, i)
     if n:
         if lx.DONG_THOI.match(toks, i):
@@ -171,12 +172,42 @@ def _take_trigger(clause: Clause, parser: MentionParser, k: int) -> bool:
         j += 1
     names, after = parser.parse_list(toks, j)
     if not names:
+        names, after = _people(clause, parser, j)
+    if not names:
         return False
     clause.subject, clause.via, clause.action_tok = names, "trigger", after
     if not any(t.word for t in toks[after:]) and len(toks) < _FIRST_TOKENS:
         # "4. Giao Ban Pháp chế" (with or without ":"): a heading over the bullets below.
         clause.heading_only = True
     return True
+
+
+_PEOPLE_STARTS = lx.PhraseTable(lx.phrases("các đồng chí; đồng chí; ông; bà; các ông; các bà"))
+_PEOPLE_GOES_ON = frozenset({"-", "–", "(", ")"})
+
+
+def _people(clause: Clause, parser: MentionParser, j: int) -> tuple[list[Mention], int]:
+    """ "Giao các đồng chí Phó trưởng phòng phụ trách các bậc học chuẩn bị ...", "Yêu cầu đồng
+    chí A - Phó Giám đốc Sở và Trưởng phòng B nghiêm túc ...": people addressed after the
+    verb that hands the task over; the name runs to the verb of the action."""
+    toks = clause.toks
+    n = _PEOPLE_STARTS.match(toks, j) or (lx.TITLES.match(toks, j) if j < len(toks) and toks[j].cap else 0)
+    if not n:
+        return [], j
+    k = j + n
+    limit = min(len(toks), j + 24)
+    while k < limit:
+        tok = toks[k]
+        if not tok.word and tok.text not in _PEOPLE_GOES_ON:
+            return [], j
+        if tok.word and not tok.cap and lx.PREDICATE_STARTS.match(toks, k):
+            break
+        k += 1
+    if k >= limit or k - j < 2:
+        return [], j
+    start, end = toks[j].start, toks[k - 1].end
+    text = unrun(" ".join(parser.view[start:end].split()))
+    return [Mention(text, start, end, collective=toks[j].low == "các")], k
 
 
 def _take_position(clause: Clause, names: list[Mention], after: int, parser: MentionParser) -> None:
@@ -342,6 +373,19 @@ def _conditional(clause: Clause, folded: str, i: int) -> bool:
     if not any(t.low == "nào" for t in clause.toks[i : i + 8]):
         return False
     return folded.find(" thi ", clause.start, clause.end) >= 0
+
+
+_ITEM_MARKS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"} | set("123456789"))
+
+
+def _skip_item(clause: Clause, i: int) -> int:
+    """ "(ii) Tổ chức ...": an item marker; the item is an order of its own when it is written
+    like a sentence (capitalised), and part of a scope list when it is not ("(i) đấu nối ...")."""
+    toks = clause.toks
+    if i + 3 < len(toks) and toks[i].text == "(" and toks[i + 1].low in _ITEM_MARKS and toks[i + 2].text == ")":
+        clause.item = toks[i + 3].cap
+        return i + 3
+    return i
 
 
 def _skip_enum(toks: list[Tok], i: int) -> int:

@@ -51,7 +51,9 @@ _BEFORE_MIDNIGHT = re.compile(r"truoc 0 gio(?: 00)?(?: phut)? ngay\s?$")
 
 _RECURRING = re.compile(r"\b(?:hằng|hàng|định kỳ hằng|định kỳ hàng|định kỳ) (ngày|tuần|tháng|quý|năm)\b", re.IGNORECASE)
 _RECURRENCE = {"ngày": "daily", "tuần": "weekly", "tháng": "monthly"}
-_ONGOING = re.compile(r"\bthường xuyên\b", re.IGNORECASE)
+# "chi thường xuyên" / "nhiệm vụ chi thường xuyên" is a budget line (recurrent spending), not
+# a way of working.
+_ONGOING = re.compile(r"(?<!chi )\bthường xuyên\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -214,9 +216,14 @@ def _period_ends(text: str, base: int, year: int | None, found: list[DateHit]) -
 
 
 def _after_deadline_word(text: str, start: int) -> bool:
-    """ "hoàn thành trong năm 2023" is a deadline; "kế hoạch vốn trong năm 2023" is not."""
-    before = fold(text[max(0, start - 24) : start]).split()
-    return bool(before) and before[-1] in ("thanh", "xong", "han")
+    """ "hoàn thành (phê duyệt phương án) trong năm 2023" is a deadline; "kế hoạch vốn trong
+    năm 2023" is not. The completion verb may stand a few words before the bound."""
+    before = fold(text[max(0, start - 60) : start])
+    words = before.split()
+    if words and words[-1] in ("thanh", "xong", "han"):
+        return True
+    tail = before.rsplit(",", 1)[-1]
+    return "hoan thanh" in tail
 
 
 def first_date(text: str, year: int | None = None) -> dt.date | None:

@@ -69,6 +69,7 @@ NAME_PARTS = PhraseTable(
     đảng ủy; thị ủy; tỉnh ủy; cơ sở; phát triển; truyền thông; các huyện; các xã; thành viên; kinh tế
     số 1; số 2; số 3; số 4; trung ương; quốc gia; dân sự; phòng cháy; chữa cháy; cứu nạn; cứu hộ
     giao thông; trật tự; môi trường; du lịch; hành chính công; đất đai; lao động; việc làm; thủy lợi
+    hạ tầng; hạ tầng kỹ thuật; khu , cụm công nghiệp; khu , cụm
 """)
 )
 
@@ -137,6 +138,7 @@ LINKS = PhraseTable(
     phrases("""
     do vậy; do đó; vì vậy; vì thế; ngoài ra; bên cạnh đó; mặt khác; theo đó; trước mắt; từ nay
     trong thời gian tới; thời gian tới; tiếp theo; cuối cùng; đồng thời; trong thời gian tới đây; hiện nay cần
+    trên cơ sở đó; trên cơ sở kết quả đó; sau đó; cụ thể
 """)
 )
 

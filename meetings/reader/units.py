@@ -139,7 +139,7 @@ def group_sentence(clauses: list[Clause], lenient: bool = False) -> list[Unit]:
 
 
 def _starts_new_task(current: Unit, clause: Clause) -> bool:
-    if clause.role_start or clause.opener == "trigger":
+    if clause.role_start or clause.opener == "trigger" or clause.item:
         return True
     if clause.opener == "modifier" or (clause.deadline_only and current.kind != "date"):
         return False
@@ -192,10 +192,16 @@ _BOILERPLATE = re.compile(
 _TOLD_TO_KNOW = re.compile(r"^(?:xin )?thong bao\b.{0,200}\bbiet\b")
 
 
+_IF_STUCK = re.compile(r"\b(?:neu co|truong hop co|neu phat sinh|co) (?:[a-z ,]{0,40})?vuong mac\b")
+
+
 def is_boilerplate(folded: str, unit: Unit) -> bool:
-    """Whether a unit's action only tells its agencies to carry out (or know) the document."""
+    """Whether a unit only tells its agencies to carry out (or know) the document, or what to
+    do "nếu có khó khăn, vướng mắc" (a standing instruction, not a task)."""
     first = unit.clauses[0]
     start, end = first.action_start, unit.end
+    if _IF_STUCK.search(folded, unit.start, min(end, unit.start + 300)):
+        return True
     if end - start > 260:
         return False
     action = " ".join(folded[start:end].split())

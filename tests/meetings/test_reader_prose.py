@@ -120,3 +120,44 @@ def test_a_report_sentence_dates_the_task_before_it():
 def test_a_request_sentence_dates_the_task_before_it():
     draft = read("Giao Sở Tư pháp thẩm định dự thảo quy chế. Yêu cầu hoàn thành và gửi kết quả trước ngày 20/3/2025.\n")
     assert [(t.lead.text, t.due_date) for t in draft.tasks] == [("Sở Tư pháp", dt.date(2025, 3, 20))]
+
+
+def test_if_stuck_clauses_are_not_tasks():
+    draft = read(
+        "Giao Sở Y tế kiểm tra các phòng khám tư nhân. "
+        "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo Ủy ban nhân dân tỉnh.\n"
+    )
+    assert leads(draft) == ["Sở Y tế"]
+
+
+def test_people_addressed_after_giao_lead_up_to_their_verb():
+    draft = read("Giao các đồng chí Phó Trưởng ban phụ trách các lĩnh vực chuẩn bị báo cáo tổng kết.\n")
+    assert leads(draft) == ["các đồng chí Phó Trưởng ban phụ trách các lĩnh vực"]
+
+
+def test_capitalised_numbered_items_inside_a_paragraph_are_split():
+    draft = read(
+        "1. Sở Nông nghiệp và Môi trường\n\n"
+        "Chủ trì rà soát diện tích rừng phòng hộ; (ii) Tổ chức tập huấn cho kiểm lâm địa bàn; "
+        "(iii) Phối hợp với Công an tỉnh xử lý vi phạm.\n"
+    )
+    assert leads(draft) == ["Sở Nông nghiệp và Môi trường"] * 3
+
+
+def test_lower_case_items_of_a_scope_list_stay_one_task():
+    draft = read(
+        "Giao Sở Xây dựng hướng dẫn các chủ đầu tư theo quy định về: (i) đấu nối hạ tầng; (ii) cấp phép xây dựng.\n"
+    )
+    assert leads(draft) == ["Sở Xây dựng"]
+
+
+def test_recurrent_spending_is_not_an_ongoing_deadline():
+    draft = read("Giao Sở Tài chính cân đối nguồn chi thường xuyên cho các trường học.\n")
+    assert draft.tasks[0].deadline_kind == "none"
+
+
+def test_a_completion_verb_a_few_words_before_a_year_makes_it_a_bound():
+    draft = read(
+        "Giao Ủy ban nhân dân huyện Kỳ Sơn lập phương án di dời, hoàn thành phê duyệt phương án trong năm 2025.\n"
+    )
+    assert (draft.tasks[0].deadline_kind, draft.tasks[0].due_date) == ("date", dt.date(2025, 12, 31))
