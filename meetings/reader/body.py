@@ -23,7 +23,7 @@ from meetings.reader.sentences import Sentence, split_sentences
 from meetings.reader.units import Unit, group_sentence, is_boilerplate, merge_enumerated
 
 _MAX_CLAUSES_PER_PARAGRAPH = 400
-_CLOSING_STARTS = ("tren day la", "thua lenh", "thua uy quyen", "thay mat")
+_CLOSING_STARTS = ("tren day la", "thua lenh", "thua uy quyen", "thay mat", "mong nhan duoc", "rat mong")
 _CLOSING_PHRASES = ("thong bao de", "thong bao den cac", "thong bao y kien", "thong bao ket luan")
 _CLOSING_ENDS = ("./.", "biet.", "thuc hien.", "thuc hien./", "biet, thuc hien.")
 

@@ -87,6 +87,8 @@ def _analyze(view: str, folded: str, clause: Clause, parser: MentionParser) -> C
         if lx.DONG_THOI.match(toks, i):
             clause.opener = "dong_thoi"
         i = _skip_comma(toks, i + n)
+    if _for_agency_heading(clause, parser, i, view[end - 1]):
+        return clause
     if _is_topic(toks, i, view[end - 1]) and not parser.starts_name(toks, i):
         clause.topic = True
         return clause
@@ -344,6 +346,22 @@ def _only_deadline(clause: Clause) -> bool:
     spans = [(h.start, h.end) for h in clause.deadline.dates]
     rest = [t for t in clause.toks if t.word and not any(s <= t.start < e for s, e in spans)]
     return all(t.low in _DEADLINE_WORDS for t in rest)
+
+
+def _for_agency_heading(clause: Clause, parser: MentionParser, i: int, last: str) -> bool:
+    """ "3. Đối với các Bộ quản lý chuyên ngành (theo ...)", "Đối với UBND các huyện:": a
+    heading naming who the items below it are for, so it leads them."""
+    toks = clause.toks
+    if not (i + 2 < len(toks) and toks[i].low == "đối" and toks[i + 1].low == "với"):
+        return False
+    if not parser.starts_name(toks, i + 2):
+        return False
+    names, after = parser.parse_list(toks, i + 2)
+    rest = [t for t in toks[after:] if t.text != ":"]
+    if not names or (rest and not (rest[0].text == "(" and last == ")")):
+        return False
+    clause.subject, clause.via, clause.heading_only, clause.action_tok = names, "heading", True, len(toks)
+    return True
 
 
 _TOPIC_OPENERS = frozenset({"về", "ở", "tại", "trong", "đối", "riêng"})

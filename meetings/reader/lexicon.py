@@ -44,6 +44,7 @@ COLLECTIVE_HEADS = PhraseTable(
     doanh nghiệp; chính quyền; cấp ủy; thành viên; chính quyền các cấp; cấp ủy, chính quyền; các chi cục
     UBND các huyện; UBND các xã; địa phương; chủ đầu tư; nhà đầu tư; UBND cấp huyện; UBND cấp xã
     các huyện ủy; các huyện, thành ủy; các thành ủy; các đảng ủy; các Sở, ngành; Ủy ban nhân dân các huyện
+    các bộ; các Bộ, ngành; các tỉnh; các tập đoàn; các tổng công ty; các cơ quan ngang bộ; các bộ quản lý
 """)
 )
 
@@ -70,6 +71,7 @@ NAME_PARTS = PhraseTable(
     số 1; số 2; số 3; số 4; trung ương; quốc gia; dân sự; phòng cháy; chữa cháy; cứu nạn; cứu hộ
     giao thông; trật tự; môi trường; du lịch; hành chính công; đất đai; lao động; việc làm; thủy lợi
     hạ tầng; hạ tầng kỹ thuật; khu , cụm công nghiệp; khu , cụm
+    ngang bộ; khác; ở trung ương; trực thuộc trung ương; thuộc trung ương; quản lý chuyên ngành
 """)
 )
 
@@ -80,6 +82,7 @@ JOIN_WORDS = PhraseTable(
     ban; ngành; cơ quan; đơn vị; địa phương; đoàn thể; thành phố; thị xã; huyện; xã; phường; thị trấn; quận
     huyện ủy; thành ủy; đảng ủy; thị ủy; các ngành; các cấp; các đơn vị; các địa phương; các cơ quan; cấp
     thành viên; hội; sở; phòng; trường; ngành tỉnh; ban ngành; tổ chức; các tổ chức; đoàn thể tỉnh; thị
+    cơ quan ngang bộ; cơ quan khác; cơ quan trung ương
     cụm; cụm công nghiệp
 """)
 )

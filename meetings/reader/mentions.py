@@ -35,7 +35,7 @@ _STRONG_STOPS = lx.PhraseTable(
 # huyện, thành phố", "các địa phương, đơn vị"): only after them does ", X" go on naming it.
 _COMMON_NOUN_ENDS = words(
     "ban ngành quan vị phương thể phố xã huyện phường trấn quận ủy cấp viên hội sở phòng trường tỉnh chức nghiệp"
-    " thị khu"
+    " thị khu bộ"
 )
 # A chair's title alone ("Chủ tịch UBND tỉnh yêu cầu") is the person giving the directive.
 _CHAIR_TITLES = frozenset({"chủ tịch", "phó chủ tịch", "bí thư", "phó bí thư", "lãnh đạo"})
@@ -84,9 +84,17 @@ class MentionParser:
 
     def parse_list(self, toks: list[Tok], i: int) -> tuple[list[Mention], int]:
         """Names joined by ",", "và", "cùng" starting at toks[i]; (names, index after them)."""
+        n = lx.TITLES.match(toks, i) if i < len(toks) and toks[i].cap else 0
+        if n and i + n + 1 < len(toks) and toks[i + n].text == ":":
+            # "Giao Giám đốc: Sở A, Sở B, Đài C ...": the agencies the heads of which are told.
+            return self.parse_list(toks, i + n + 1)
         first, j = self.parse_one(toks, i)
         if first is None:
             return [], i
+        if j + 1 < len(toks) and toks[j].text == ":" and toks[j + 1].cap and toks[j - 1].cap:
+            listed, k = self._colon_list(toks, j)
+            if listed:
+                return listed, k
         found = [first]
         while len(found) < _MAX_LIST:
             j = self._skip_apposition(toks, j)
@@ -129,6 +137,40 @@ class MentionParser:
         if end is None or end <= i:
             return None, start
         return self._make(toks, start, end, entry, kind, name_from), end
+
+    def _colon_list(self, toks: list[Tok], colon: int) -> tuple[list[Mention], int]:
+        """ "các Sở: Giao thông vận tải, Nông nghiệp và Phát triển nông thôn, Tài chính": each
+        name after the colon is one agency of the kind named before it ("Sở Tài chính")."""
+        kind = toks[colon - 1].text
+        found: list[Mention] = []
+        k = colon + 1
+        while k < len(toks) and toks[k].word and toks[k].cap and len(found) < _MAX_LIST:
+            start = k
+            k += 1
+            while k < len(toks) and k < start + _MAX_NAME:
+                tok = toks[k]
+                if (
+                    tok.text in "-–&"
+                    or tok.cap
+                    or tok.word
+                    and tok.low == "và"
+                    and k + 1 < len(toks)
+                    and toks[k + 1].cap
+                ):
+                    k += 1
+                elif tok.word and lx.NAME_PARTS.match(toks, k):
+                    k += lx.NAME_PARTS.match(toks, k)
+                elif tok.word and toks[k - 1].cap and not toks[k - 1].text.isupper():
+                    k += 1  # the second syllable of a capitalised word ("Tư pháp")
+                else:
+                    break
+            s, e = toks[start].start, toks[k - 1].end
+            found.append(Mention(f"{kind} {unrun(collapse(self.view[s:e]))}", s, e, False))
+            if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].cap:
+                k += 1
+                continue
+            break
+        return found, k
 
     # --- heads --------------------------------------------------------------------------
 

@@ -161,3 +161,44 @@ def test_a_completion_verb_a_few_words_before_a_year_makes_it_a_bound():
         "Giao Ủy ban nhân dân huyện Kỳ Sơn lập phương án di dời, hoàn thành phê duyệt phương án trong năm 2025.\n"
     )
     assert (draft.tasks[0].deadline_kind, draft.tasks[0].due_date) == ("date", dt.date(2025, 12, 31))
+
+
+def test_the_agencies_after_the_heads_title_and_a_colon_are_the_leads():
+    draft = read("Giao Giám đốc: Sở Y tế, Sở Tư pháp, Đài Phát thanh và Truyền hình tỉnh tuyên truyền phòng dịch.\n")
+    task = draft.tasks[0]
+    assert [task.lead.text, *[m.text for m in task.co_leads]] == [
+        "Sở Y tế",
+        "Sở Tư pháp",
+        "Đài Phát thanh và Truyền hình tỉnh",
+    ]
+
+
+def test_a_kind_and_a_colon_name_each_agency_of_that_kind():
+    draft = read(
+        "Giao UBND huyện Lạc Sơn chủ trì, phối hợp với các Sở: Giao thông vận tải, Nông nghiệp và Phát triển "
+        "nông thôn, Tài chính kiểm tra tuyến đường; hoàn thành trước ngày 25/3/2025.\n"
+    )
+    assert [(t.lead.text, t.due_date) for t in draft.tasks] == [("UBND huyện Lạc Sơn", dt.date(2025, 3, 25))]
+    assert [m.text for m in draft.tasks[0].coordinating] == [
+        "Sở Giao thông vận tải",
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Sở Tài chính",
+    ]
+
+
+def test_a_for_agency_heading_leads_the_items_under_it():
+    draft = read(
+        "Đề nghị các cơ quan thực hiện các nội dung sau:\n\n"
+        "1. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3 Nghị định)\n\n"
+        "a) Hướng dẫn danh mục tài sản kết cấu hạ tầng.\n\n"
+        "b) Phối hợp với Bộ Tài chính xây dựng cơ sở dữ liệu.\n"
+    )
+    assert leads(draft) == ["các Bộ quản lý chuyên ngành"] * 2
+
+
+def test_page_marks_of_a_converter_are_not_read():
+    draft = read(
+        "1. Sở Công Thương\n\n- Rà soát quy hoạch cụm công nghiệp.\n\n===== Trang 2 =====\n\n"
+        "- Hướng dẫn nhà đầu tư hạ tầng.\n"
+    )
+    assert len(draft.tasks) == 2
