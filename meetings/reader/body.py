@@ -52,6 +52,8 @@ class Frame:
     leads: list[Mention]
     strong: bool
     source: str = "context"
+    # "... bao gồm:": the items below spell out the introducing task's scope, no task of their own.
+    scope: bool = False
 
 
 @dataclass
@@ -85,11 +87,15 @@ class BodyReader:
             next_level = read[0].level if read else 1.0
             stack.append(Frame(-1.0, leads, strong=next_level >= 20))
         found: list[Found] = []
+        attending = False
         for idx, rp in enumerate(read):
             while stack and stack[-1].level >= rp.level:
                 stack.pop()
             frame = stack[-1] if stack else None
             block = blocks[rp.block]
+            attending = self._attending(rp, attending)
+            if attending:
+                continue
             found.extend(Found(u, block, rp.para) for u in self._units(rp, block, frame))
             pushed = self._frame_after(rp, read[idx + 1] if idx + 1 < len(read) else None, frame)
             if pushed is not None:
@@ -97,6 +103,18 @@ class BodyReader:
                     stack.pop()
                 stack.append(pushed)
         return found, blocks, read
+
+    def _attending(self, rp: ReadPara, attending: bool) -> bool:
+        """Whether a paragraph lists who attends ("Thành phần: ...", and the lines after it up
+        to a numbered item or a sentence handing over a task): people invited, not tasks."""
+        para = rp.para
+        head = " ".join(self.folded[para.body_start : min(para.end, para.body_start + 40)].split())
+        if head.startswith(_ATTENDANCE_HEADS) and para.end - para.body_start < 300:
+            return True
+        if not attending or para.kind in ("numbered", "roman") or not rp.sentences:
+            return False
+        first = rp.sentences[0][1][0] if rp.sentences[0][1] else None
+        return not (first is not None and (first.via == "trigger" or first.opener == "trigger"))
 
     def _read_para(self, para: Para) -> ReadPara:
         sentences = split_sentences(self.view, para.body_start, para.end)
@@ -173,7 +191,7 @@ class BodyReader:
         para_source = "context"
         units: list[Unit] = []
         for sentence, clauses in rp.sentences:
-            if sentence.intro:
+            if sentence.intro and not _scope_intro(self.folded, sentence):
                 continue
             if units and (self._only_a_deadline(sentence, clauses) or _dates_the_task_before(clauses, units[-1])):
                 for clause in clauses:  # "Thời hạn hoàn thành: trước ngày 30/9/2023."
@@ -190,6 +208,8 @@ class BodyReader:
                         para_lead, para_source = unit.leads, "context"
                     units.append(unit)
                     continue
+                if frame is not None and frame.scope:
+                    continue  # a scope item of the task introducing the list
                 leads, source = self._implicit(rp, block, frame, para_lead, para_source)
                 if not leads:
                     if unit.dates:
@@ -247,7 +267,8 @@ class BodyReader:
         source = "heading" if heading or rp.para.kind in ("numbered", "roman", "letter") and leads else "context"
         # A heading naming an agency ("6. Sở Giáo dục và Đào tạo") leads everything under it,
         # plain paragraphs as well as bullets.
-        return Frame(level, leads, strong=nxt.level >= 20 or (heading and bool(leads)), source=source)
+        scope = _scope_intro(self.folded, last_sentence)
+        return Frame(level, leads, strong=nxt.level >= 20 or (heading and bool(leads)), source=source, scope=scope)
 
     def _intro_leads(self, rp: ReadPara, inherited: list[Mention], triggers_only: bool) -> list[Mention]:
         """The agencies an introducing sentence addresses (or hands down)."""
@@ -266,6 +287,16 @@ class BodyReader:
                 if clause.subject and not clause.statement:
                     return clause.subject + clause.co_leads
         return inherited
+
+
+_ATTENDANCE_HEADS = ("thanh phan", "tham du:", "moi tham du", "kinh moi")
+
+
+def _scope_intro(folded: str, sentence: Sentence) -> bool:
+    """ "Chủ trì ... thực hiện các nhiệm vụ được ủy quyền, bao gồm:": the list below is the
+    scope of this sentence's task, which is a task itself."""
+    tail = " ".join(folded[max(sentence.start, sentence.end - 16) : sentence.end].split())
+    return sentence.intro and tail.endswith(("bao gom:", " gom:"))
 
 
 def _dates_the_task_before(clauses: list[Clause], before: Unit) -> bool:

@@ -24,7 +24,7 @@ from agencies.names import strip_accents
 # A date: "26/6/2021", "05/7", "26-6-2021", "ngày 30 tháng 11 năm 2021", "ngày 30 tháng 11".
 _NUMERIC_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/\-]|\.\d)")
 _WORDY_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?", re.IGNORECASE)
-_MONTH = re.compile(r"(?:trong|hết|cuối) tháng (\d{1,2})(?:(?:/| năm )(\d{4}))?", re.IGNORECASE)
+_MONTH = re.compile(r"(?:trong|hết|cuối|định kỳ) tháng (\d{1,2})(?:(?:/| năm )(\d{4}))?", re.IGNORECASE)
 _YEAR = re.compile(r"(?:trong|hết|cuối) năm (\d{4})(?!\s*[-–/]\s*\d)", re.IGNORECASE)
 _QUARTER = re.compile(r"(?:trong|hết|cuối) quý (I{1,3}|IV|[1-4])(?:(?:/| năm )(\d{4}))?", re.IGNORECASE)
 
@@ -45,11 +45,18 @@ _DEADLINE_BEFORE = re.compile(
     r"|xong(?: vao)? ngay"
     r")\s?$"
 )
+# An appointment inside the action ("... làm việc theo lịch 16 giờ ngày 30/7/2026", "khảo sát
+# sáng ngày 31/7/2026"): the day the work must be ready. Never at the head of a clause, where
+# "Sáng ngày 17/11, ..." tells what happened.
+_APPOINTMENT_BEFORE = re.compile(r"(?:\d{1,2} gio(?: \d{1,2}(?: phut)?)?|sang|chieu|toi) ngay\s?$")
 # "từ ngày 1/7 đến ngày 15/7": the period's start is not a deadline; "trước 0 giờ ngày X" is
 # due before that day begins, so the day before.
 _BEFORE_MIDNIGHT = re.compile(r"truoc 0 gio(?: 00)?(?: phut)? ngay\s?$")
 
-_RECURRING = re.compile(r"\b(?:hằng|hàng|định kỳ hằng|định kỳ hàng|định kỳ) (ngày|tuần|tháng|quý|năm)\b", re.IGNORECASE)
+# "định kỳ tháng 8/2026" is that month's edition of a periodic event: a month bound, not a rhythm.
+_RECURRING = re.compile(
+    r"\b(?:hằng|hàng|định kỳ hằng|định kỳ hàng|định kỳ) (ngày|tuần|tháng|quý|năm)\b(?!\s*\d)", re.IGNORECASE
+)
 _RECURRENCE = {"ngày": "daily", "tuần": "weekly", "tháng": "monthly"}
 # "chi thường xuyên" / "nhiệm vụ chi thường xuyên" is a budget line (recurrent spending), not
 # a way of working.
@@ -113,7 +120,9 @@ def _dates(text: str, folded: str, base: int, year: int | None, issued: dt.date 
         window = folded[max(0, start - 48) : start]
         before = _DEADLINE_BEFORE.search(window)
         if not before:
-            continue
+            before = _APPOINTMENT_BEFORE.search(window)
+            if not before or not text[: start - (len(window) - before.start())].strip(" \n,"):
+                continue
         phrase_start = start - (len(window) - before.start())
         if _preceded_by_from(text[max(0, phrase_start - 12) : phrase_start]):
             continue

@@ -71,7 +71,7 @@ NAME_PARTS = PhraseTable(
     số 1; số 2; số 3; số 4; trung ương; quốc gia; dân sự; phòng cháy; chữa cháy; cứu nạn; cứu hộ
     giao thông; trật tự; môi trường; du lịch; hành chính công; đất đai; lao động; việc làm; thủy lợi
     hạ tầng; hạ tầng kỹ thuật; khu , cụm công nghiệp; khu , cụm
-    ngang bộ; khác; ở trung ương; trực thuộc trung ương; thuộc trung ương; quản lý chuyên ngành
+    các tỉnh; ngang bộ; khác; ở trung ương; trực thuộc trung ương; thuộc trung ương; quản lý chuyên ngành
 """)
 )
 

@@ -25,7 +25,7 @@ from meetings.reader.mentions import Mention, MentionParser
 from meetings.reader.types import ConclusionDraft, MeetingDraft, NotANoticeError, NoticeDraft, TaskDraft
 from meetings.reader.units import action_text, pieces
 
-_NOT_INTRO_STARTS = ("kinh gui", "can cu", "noi nhan")
+_NOT_INTRO_STARTS = ("kinh gui", "can cu", "noi nhan", "thanh phan", "tham du")
 
 
 def read_notice(text: str, *, directory: AgencyDirectory | None = None) -> NoticeDraft:

@@ -189,7 +189,11 @@ _BOILERPLATE = re.compile(
     r"(?:thuc hien|trien khai)(?:\s*(?:nghiem|nghiem tuc|ngay|theo quy dinh|cac noi dung tren|noi dung tren"
     r"|y kien tren|van ban nay|cong van nay|ke hoach nay))?[\s./;]*$"
 )
-_TOLD_TO_KNOW = re.compile(r"^(?:xin )?thong bao\b.{0,200}\bbiet\b")
+_TOLD_TO_KNOW = re.compile(r"^(?:xin )?thong bao.{0,200}\bbiet\b")
+# "Yêu cầu các đồng chí sắp xếp công việc, về dự Hội nghị đúng thời gian": attendance.
+_ATTEND = re.compile(
+    r"^(?:sap xep (?:cong viec|thoi gian)[, ]*(?:de )?)?(?:ve )?(?:tham )?du (?:hoi nghi|cuoc hop|hop|buoi)"
+)
 
 
 _IF_STUCK = re.compile(r"\b(?:neu co|truong hop co|neu phat sinh|co) (?:[a-z ,]{0,40})?vuong mac\b")
@@ -205,7 +209,7 @@ def is_boilerplate(folded: str, unit: Unit) -> bool:
     if end - start > 260:
         return False
     action = " ".join(folded[start:end].split())
-    return bool(_BOILERPLATE.match(action) or _TOLD_TO_KNOW.match(action))
+    return bool(_BOILERPLATE.match(action) or _TOLD_TO_KNOW.match(action) or _ATTEND.match(action))
 
 
 # --- splitting by deadline ------------------------------------------------------------------

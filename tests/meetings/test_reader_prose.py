@@ -202,3 +202,42 @@ def test_page_marks_of_a_converter_are_not_read():
         "- Hướng dẫn nhà đầu tư hạ tầng.\n"
     )
     assert len(draft.tasks) == 2
+
+
+def test_an_attendance_request_is_not_a_task():
+    draft = read(
+        "Giao Phòng Tổng hợp chuẩn bị tài liệu hội nghị.\n\n"
+        "Yêu cầu các đồng chí sắp xếp công việc, về dự Hội nghị đúng thời gian và địa điểm nêu trên./.\n"
+    )
+    assert leads(draft) == ["Phòng Tổng hợp"]
+
+
+def test_who_attends_is_not_given_a_task():
+    draft = read(
+        "Thành phần:\n\nĐại diện lãnh đạo các đơn vị: Sở Tài chính, Sở Nội vụ.\n\n"
+        "Công ty Cổ phần Nước sạch Hòa Bình.\n\n"
+        "Giao Ủy ban nhân dân huyện Mai Châu chuẩn bị báo cáo tại buổi làm việc.\n"
+    )
+    assert leads(draft) == ["Ủy ban nhân dân huyện Mai Châu"]
+
+
+def test_items_after_bao_gom_are_the_scope_of_the_task_introducing_them():
+    draft = read(
+        "1. Phòng Quản lý đô thị\n\n"
+        "Chủ trì tham mưu thực hiện các nhiệm vụ được ủy quyền, bao gồm:\n\n"
+        "- Cấp giấy phép xây dựng công trình cấp II;\n\n- Thẩm định thiết kế cơ sở.\n"
+    )
+    assert leads(draft) == ["Phòng Quản lý đô thị"]
+
+
+def test_an_appointment_inside_the_action_dates_it_but_not_at_the_head_of_a_sentence():
+    draft = read(
+        "Sáng ngày 10/3/2025, đoàn công tác đã kiểm tra thực địa. "
+        "Giao Ban Dân tộc chuẩn bị nội dung làm việc với đoàn theo lịch 16 giờ ngày 20/3/2025.\n"
+    )
+    assert [(t.lead.text, t.due_date) for t in draft.tasks] == [("Ban Dân tộc", dt.date(2025, 3, 20))]
+
+
+def test_the_edition_of_a_periodic_programme_is_a_month_bound():
+    draft = read("Giao Đài Phát thanh và Truyền hình tỉnh thực hiện chương trình đối thoại định kỳ tháng 8/2025.\n")
+    assert (draft.tasks[0].deadline_kind, draft.tasks[0].due_date) == ("date", dt.date(2025, 8, 31))
