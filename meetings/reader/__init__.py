@@ -13,7 +13,14 @@ parts with the hand annotations of the seed notices, and the modules for how:
 
 from agencies.directory import AgencyDirectory, AgencyMention, DirectoryEntry
 from meetings.reader.notice import read_notice
-from meetings.reader.types import ConclusionDraft, MeetingDraft, NotANoticeError, NoticeDraft, TaskDraft
+from meetings.reader.types import (
+    ConclusionDraft,
+    MeetingDraft,
+    NotANoticeError,
+    NoticeDraft,
+    TaskDraft,
+    UnassignedMention,
+)
 
 __all__ = [
     "AgencyDirectory",
@@ -24,5 +31,6 @@ __all__ = [
     "NotANoticeError",
     "NoticeDraft",
     "TaskDraft",
+    "UnassignedMention",
     "read_notice",
 ]

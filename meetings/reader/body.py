@@ -34,6 +34,7 @@ class ReadPara:
     sentences: list[tuple[Sentence, list[Clause]]]
     level: float = 0.0
     block: int = 0
+    attendance: bool = False  # lists who attends: read for nothing
 
 
 @dataclass
@@ -93,7 +94,7 @@ class BodyReader:
                 stack.pop()
             frame = stack[-1] if stack else None
             block = blocks[rp.block]
-            attending = self._attending(rp, attending)
+            attending = rp.attendance = self._attending(rp, attending)
             if attending:
                 continue
             found.extend(Found(u, block, rp.para) for u in self._units(rp, block, frame))

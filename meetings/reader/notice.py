@@ -20,9 +20,11 @@ from agencies.directory import AgencyDirectory, AgencyMention
 from meetings.reader.body import Block, BodyReader, Found
 from meetings.reader.cleaning import Para, analysis_view, build_paragraphs, collapse, normalize_input
 from meetings.reader.deadlines import fold, years_in
+from meetings.reader.doctype import read_kind_subject_issuer
 from meetings.reader.header import Footer, Header, find_meeting_paragraph, parse_footer, parse_header, parse_meeting
 from meetings.reader.mentions import Mention, MentionParser
 from meetings.reader.types import ConclusionDraft, MeetingDraft, NotANoticeError, NoticeDraft, TaskDraft
+from meetings.reader.unassigned import unassigned_mentions
 from meetings.reader.units import action_text, pieces
 
 _NOT_INTRO_STARTS = ("kinh gui", "can cu", "noi nhan", "thanh phan", "tham du")
@@ -49,8 +51,9 @@ def read_notice(text: str, *, directory: AgencyDirectory | None = None) -> Notic
     footer = parse_footer(view, paras, head.end)
     body_from, intro = _locate_body(view, paras, head.end, footer.start, meeting_at)
 
-    reader = BodyReader(view, MentionParser(view, directory), year, head.issued_date)
-    found, blocks, _ = reader.read(paras[body_from : footer.start], intro)
+    parser = MentionParser(view, directory)
+    reader = BodyReader(view, parser, year, head.issued_date)
+    found, blocks, read = reader.read(paras[body_from : footer.start], intro)
 
     draft = NoticeDraft(
         number=head.number,
@@ -66,7 +69,9 @@ def read_notice(text: str, *, directory: AgencyDirectory | None = None) -> Notic
         signer=footer.signer,
         text=clean,
     )
+    draft.kind, draft.subject, draft.issuer = read_kind_subject_issuer(view, head.title, head.number_raw)
     draft.tasks = _tasks(found, view, directory)
+    draft.unassigned_mentions = unassigned_mentions(view, parser, read, found)
     draft.conclusions = _conclusions(blocks, found, view)
     if not draft.tasks and not _has_structure(head, footer, meeting, paras, view):
         raise NotANoticeError(
