@@ -20,13 +20,14 @@ import re
 from dataclasses import dataclass
 
 from agencies.names import strip_accents
+from meetings.reader.periods import goal_year, periodic, relative_due
 
 # A date: "26/6/2021", "05/7", "26-6-2021", "ngày 30 tháng 11 năm 2021", "ngày 30 tháng 11".
 _NUMERIC_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/\-]|\.\d)")
 _WORDY_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?", re.IGNORECASE)
 _MONTH = re.compile(r"(?:trong|hết|cuối|định kỳ) tháng (\d{1,2})(?:(?:/| năm )(\d{4}))?", re.IGNORECASE)
 _YEAR = re.compile(r"(?:trong|hết|cuối) năm (\d{4})(?!\s*[-–/]\s*\d)", re.IGNORECASE)
-_QUARTER = re.compile(r"(?:trong|hết|cuối) quý (I{1,3}|IV|[1-4])(?:(?:/| năm )(\d{4}))?", re.IGNORECASE)
+_QUARTER = re.compile(r"(?:trong|hết|cuối|xong|thành|vào) quý (I{1,3}|IV|[1-4])(?:(?:/| năm )(\d{4}))?", re.IGNORECASE)
 
 # What stands right before a date that makes it a due date (matched on the accent-free,
 # lower-case text that ends where the date begins).
@@ -84,6 +85,7 @@ class ClauseDeadline:
     recurrence: str | None  # "daily" | "weekly" | "monthly" | None
     recurring: bool
     ongoing: bool
+    first_due: dt.date | None = None  # a periodic report's first due date, when its day is written
 
     @property
     def kind(self) -> str:
@@ -106,11 +108,18 @@ def find_deadlines(
     # Cheap substring checks first: most clauses have no date and no timing word at all.
     dates = _dates(text, folded, base, year, issued) if _DIGIT.search(text) else []
     rec = _RECURRING.search(text) if ("hang " in folded or "dinh ky" in folded) else None
+    is_periodic, first_due = periodic(text, issued, year) if ("thang" in folded or "quy" in folded) else (False, None)
+    if not dates and ("tu ngay" in folded or "den" in folded[:12]):
+        found = relative_due(text) or goal_year(text, folded)
+        if found:
+            due, s, e = found
+            dates = [DateHit(due, base + s, base + e, " ".join(text[s:e].split()))]
     return ClauseDeadline(
         dates=dates,
         recurrence=_RECURRENCE.get(rec.group(1).lower()) if rec else None,
-        recurring=bool(rec),
+        recurring=bool(rec) or is_periodic,
         ongoing="thuong xuyen" in folded and bool(_ONGOING.search(text)),
+        first_due=first_due,
     )
 
 
@@ -218,15 +227,18 @@ def _period_ends(text: str, base: int, year: int | None, found: list[DateHit]) -
             due = dt.date(use_year, month, calendar.monthrange(use_year, month)[1])
             hits.append(DateHit(due, base + m.start(), base + m.end(), m.group(0), m.group(2) is None))
     for m in _YEAR.finditer(text):
-        if any(s <= m.start() < e for s, e in taken) or not _after_deadline_word(text, m.start()):
+        if any(s <= m.start() < e for s, e in taken) or not _after_deadline_word(text, m.start(), m.end()):
             continue
         hits.append(DateHit(dt.date(int(m.group(1)), 12, 31), base + m.start(), base + m.end(), m.group(0)))
     return hits
 
 
-def _after_deadline_word(text: str, start: int) -> bool:
+def _after_deadline_word(text: str, start: int, end: int) -> bool:
     """ "hoàn thành (phê duyệt phương án) trong năm 2023" is a deadline; "kế hoạch vốn trong
-    năm 2023" is not. The completion verb may stand a few words before the bound."""
+    năm 2023 cho ..." is not. The completion verb may stand a few words before the bound, or
+    the bound may end the clause ("... triển khai trong năm 2025.")."""
+    if not text[end:].strip(" .;,:)\n/"):
+        return True
     before = fold(text[max(0, start - 60) : start])
     words = before.split()
     if words and words[-1] in ("thanh", "xong", "han"):

@@ -177,7 +177,7 @@ def _tasks(found: list[Found], view: str, directory: AgencyDirectory | None) -> 
                     coordinating=_agencies(unit.coordinating, directory),
                     action=action_text(view, piece.action_start, piece.action_end, drop),
                     deadline_kind=kind,
-                    due_date=piece.date.due if piece.date else None,
+                    due_date=piece.date.due if piece.date else (unit.first_due if kind == "recurring" else None),
                     recurrence=recurrence if kind == "recurring" else None,
                     span=(piece.start, piece.end),
                     deadline_text=piece.date.text if piece.date else "",

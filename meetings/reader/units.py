@@ -57,6 +57,7 @@ class Unit:
         self.dates: list[DateHit] = []
         self._kinds: set[str] = set()
         self._recurrence: str | None = None
+        self.first_due = None  # a periodic report's first due date
         for clause in clauses:
             self.add(clause)
 
@@ -66,6 +67,8 @@ class Unit:
         self._kinds.add(clause.kind)
         if self._recurrence is None:
             self._recurrence = clause.deadline.recurrence
+        if self.first_due is None:
+            self.first_due = clause.deadline.first_due
 
     def extend(self, other: Unit) -> None:
         for clause in other.clauses:
