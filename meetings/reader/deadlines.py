@@ -27,7 +27,9 @@ _NUMERIC_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}|
 _WORDY_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?", re.IGNORECASE)
 _MONTH = re.compile(r"(?:trong|hết|cuối|định kỳ) tháng (\d{1,2})(?:(?:/| năm )(\d{4}))?", re.IGNORECASE)
 _YEAR = re.compile(r"(?:trong|hết|cuối) năm (\d{4})(?!\s*[-–/]\s*\d)", re.IGNORECASE)
-_QUARTER = re.compile(r"(?:trong|hết|cuối|xong|thành|vào) quý (I{1,3}|IV|[1-4])(?:(?:/| năm )(\d{4}))?", re.IGNORECASE)
+_QUARTER = re.compile(
+    r"(?:trong|hết|cuối|xong|thành|vào) quý (IV|I{1,3}|[1-4])\b(?:(?:/| năm )(\d{4}))?", re.IGNORECASE
+)
 
 # What stands right before a date that makes it a due date (matched on the accent-free,
 # lower-case text that ends where the date begins).

@@ -50,6 +50,13 @@ _DISTRICT_LIST = re.compile(
 _HEAD_FIRSTS = lx.COMMITTEE_HEADS.firsts | lx.COLLECTIVE_HEADS.firsts | lx.TITLES.firsts | lx.SPECIFIC_HEADS.firsts
 
 
+def head_words() -> tuple[set[str], set[str]]:
+    """(first syllables of the heads that need a capital, whole collective phrases): the
+    words a name can begin with, to find candidates in a long text quickly."""
+    caps = set(lx.SPECIFIC_HEADS.firsts | lx.COMMITTEE_HEADS.firsts | lx.TITLES.firsts)
+    return caps, set(lx.COLLECTIVE_HEADS.phrases())
+
+
 @lru_cache(maxsize=4096)
 def _collective(text: str) -> bool:
     return looks_collective(text)

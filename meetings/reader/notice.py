@@ -23,6 +23,7 @@ from meetings.reader.deadlines import fold, years_in
 from meetings.reader.doctype import read_kind_subject_issuer
 from meetings.reader.header import Footer, Header, find_meeting_paragraph, parse_footer, parse_header, parse_meeting
 from meetings.reader.mentions import Mention, MentionParser
+from meetings.reader.tables import TableTask, find_tables, table_tasks
 from meetings.reader.types import ConclusionDraft, MeetingDraft, NotANoticeError, NoticeDraft, TaskDraft
 from meetings.reader.unassigned import unassigned_mentions
 from meetings.reader.units import action_text, pieces
@@ -36,6 +37,9 @@ def read_notice(text: str, *, directory: AgencyDirectory | None = None) -> Notic
         raise NotANoticeError("Văn bản trống: không có nội dung để đọc.")
     clean = normalize_input(str(text))
     view = analysis_view(clean)
+    tables, table_spans = find_tables(clean) if _may_hold_a_table(clean) else ([], [])
+    rows = table_tasks(clean, tables, MentionParser(view, directory), None, None) if tables else []
+    view = _blank_spans(view, table_spans)  # the sentence reader never reads a row again
     paras = build_paragraphs(view)
     if not paras:
         raise NotANoticeError("Văn bản trống: không có nội dung để đọc.")
@@ -71,6 +75,10 @@ def read_notice(text: str, *, directory: AgencyDirectory | None = None) -> Notic
     )
     draft.kind, draft.subject, draft.issuer = read_kind_subject_issuer(view, head.title, head.number_raw)
     draft.tasks = _tasks(found, view, directory)
+    if tables:
+        # Read again with the notice's year, now known (the header comes before any table).
+        rows = table_tasks(clean, tables, MentionParser(analysis_view(clean), directory), year, head.issued_date)
+        draft.tasks = sorted(draft.tasks + [_row_task(row, directory) for row in rows], key=lambda t: t.span[0])
     draft.unassigned_mentions = unassigned_mentions(view, parser, read, found)
     draft.conclusions = _conclusions(blocks, found, view)
     if not draft.tasks and not _has_structure(head, footer, meeting, paras, view):
@@ -187,6 +195,35 @@ def _tasks(found: list[Found], view: str, directory: AgencyDirectory | None) -> 
                 )
             )
     return tasks
+
+
+def _row_task(row: TableTask, directory: AgencyDirectory | None) -> TaskDraft:
+    return TaskDraft(
+        lead=_agency(row.leads[0], directory),
+        co_leads=_agencies(row.leads[1:], directory),
+        coordinating=_agencies(row.coordinating, directory),
+        action=row.action[:300],
+        deadline_kind=row.kind,
+        due_date=row.due,
+        recurrence=row.recurrence if row.kind == "recurring" else None,
+        span=(row.start, row.end),
+    )
+
+
+def _may_hold_a_table(text: str) -> bool:
+    return "|" in text or "\t" in text or "hiệm vụ\n" in text or "ội dung\n" in text
+
+
+def _blank_spans(view: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return view
+    parts, pos = [], 0
+    for start, end in spans:
+        parts.append(view[pos:start])
+        parts.append("".join(ch if ch == "\n" else " " for ch in view[start:end]))
+        pos = end
+    parts.append(view[pos:])
+    return "".join(parts)
 
 
 def _agencies(mentions: list[Mention], directory: AgencyDirectory | None) -> list[AgencyMention]:

@@ -54,15 +54,15 @@ def tokenize(view: str, start: int = 0, end: int | None = None, limit: int = 0) 
     for m in _TOKEN.finditer(view, start, end):
         text = m.group()
         s, e = m.span()
-        cuts = run_together_cuts(text)
-        if cuts:
+        props = known.get(text) or _props(text)
+        if props[3]:
             # "vàĐầu", "thànhlậpKhu": words a converter ran together are read apart.
-            bounds = [0, *cuts, len(text)]
+            bounds = [0, *props[3], len(text)]
             for a, b in zip(bounds, bounds[1:], strict=False):
                 part = text[a:b]
-                append(Tok(part, s + a, s + b, *(known.get(part) or _props(part))))
+                append(Tok(part, s + a, s + b, *(known.get(part) or _props(part))[:3]))
         else:
-            append(Tok(text, s, e, *(known.get(text) or _props(text))))
+            append(Tok(text, s, e, props[0], props[1], props[2]))
         if limit and len(toks) >= limit:
             break
     return toks
@@ -89,14 +89,14 @@ def unrun(text: str) -> str:
     return "".join(out)
 
 
-# (key, capitalised, is a word) of every token text seen: tokens repeat, so this is mostly a
-# single dictionary lookup per token. Bounded, in case of adversarial input.
-_PROPS: dict[str, tuple[str, bool, bool]] = {}
+# (key, capitalised, is a word, run-together cuts) of every token text seen: tokens repeat, so
+# this is mostly a single dictionary lookup per token. Bounded, in case of adversarial input.
+_PROPS: dict[str, tuple[str, bool, bool, tuple[int, ...]]] = {}
 
 
-def _props(text: str) -> tuple[str, bool, bool]:
+def _props(text: str) -> tuple[str, bool, bool, tuple[int, ...]]:
     first = text[0]
-    props = (key(text), first.isupper(), first.isalnum() or first == "_")
+    props = (key(text), first.isupper(), first.isalnum() or first == "_", tuple(run_together_cuts(text)))
     if len(_PROPS) > 200_000:
         _PROPS.clear()
     _PROPS[text] = props
@@ -129,6 +129,10 @@ class PhraseTable:
             if i + n <= len(toks) and all(toks[i + k].low == words[k] for k in range(1, n)):
                 return n
         return 0
+
+    def phrases(self) -> list[str]:
+        """The phrases of the table, as keys joined by spaces."""
+        return [" ".join(words) for options in self._by_first.values() for words in options]
 
     def __contains__(self, word: str) -> bool:
         return (key(word),) in self._by_first.get(key(word), ())

@@ -15,14 +15,18 @@ Each sentence is tokenised once and each name is parsed in bounded steps: linear
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from meetings.reader import lexicon as lx
 from meetings.reader.body import Found, ReadPara
 from meetings.reader.deadlines import fold
-from meetings.reader.mentions import Mention, MentionParser
-from meetings.reader.tokens import Tok, tokenize
+from meetings.reader.mentions import Mention, MentionParser, head_words
+from meetings.reader.tokens import key, tokenize
 from meetings.reader.types import UnassignedMention
 
-_MAX_SENTENCE_TOKENS = 400
+_FIRST_WINDOW = 12  # tokens read from a word that may begin a name: most names fit
+_WINDOW = 60  # and a list of names
 # The word right before a name that makes it a recipient or a reference, not an actor.
 _SPEECH = lx.PhraseTable(lx.phrases("thông báo; xin thông báo; có ý kiến; kết luận"))
 _NOT_ACTOR_AFTER = frozenset({"của", "theo", "tại", "về", "trình", "gửi", "cho", "tịch", "đến"})
@@ -32,22 +36,22 @@ _NOT_ACTOR_AFTER_TWO = frozenset({"báo cáo", "tham mưu", "đề xuất", "là
 def unassigned_mentions(
     view: str, parser: MentionParser, read: list[ReadPara], found: list[Found]
 ) -> list[UnassignedMention]:
-    assigned, names = _assigned(found)
-    task_spans = sorted((item.unit.start, item.unit.end) for item in found)
+    spans, names = _assigned(found)
+    assigned = _Spans(spans)
+    tasks = _Spans([(item.unit.start, item.unit.end) for item in found])
     out: list[UnassignedMention] = []
     seen: set[tuple[int, int]] = set()
     for rp in read:
         if rp.attendance:
             continue
         for sentence, clauses in rp.sentences:
-            if not _directive(clauses, sentence.start, sentence.end, task_spans):
+            if not _directive(clauses) and not tasks.overlaps(sentence.start, sentence.end):
                 continue
-            toks = tokenize(view, sentence.start, sentence.end, limit=_MAX_SENTENCE_TOKENS)
-            for mention in _names(toks, parser):
+            for mention in _names(view, sentence.start, sentence.end, parser, assigned):
                 span = (mention.start, mention.end)
                 if span in seen or _key(mention.text) in names or not _agency_like(mention):
                     continue
-                if any(s < mention.end and mention.start < e for s, e in assigned):
+                if assigned.overlaps(mention.start, mention.end):
                     continue
                 seen.add(span)
                 out.append(UnassignedMention(mention.text, mention.start, mention.end, (sentence.start, sentence.end)))
@@ -89,34 +93,93 @@ def _agency_like(mention: Mention) -> bool:
     return words[0][:1].isupper()
 
 
-def _directive(clauses: list, start: int, end: int, task_spans: list[tuple[int, int]]) -> bool:
+def _directive(clauses: list) -> bool:
     for clause in clauses:
         if clause.subject and not clause.statement and not clause.conditional:
             return True
         if clause.opener == "trigger" or clause.role_start or clause.coordinating:
             return True
-    return any(s < end and start < e for s, e in task_spans)
+    return False
 
 
-def _names(toks: list[Tok], parser: MentionParser) -> list[Mention]:
+class _Spans:
+    """Whether a range overlaps any of many spans, in logarithmic time (a notice of thousands
+    of tasks must stay linear)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_end: list[int] = []
+        best = -1
+        for _, e in spans:
+            best = max(best, e)
+            self.max_end.append(best)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)  # spans before k start before `end`
+        return k > 0 and self.max_end[k - 1] > start
+
+
+def _names(view: str, start: int, end: int, parser: MentionParser, assigned: _Spans) -> list[Mention]:
+    """Names in view[start:end]. Only at a word that can begin a name (a capitalised head
+    word, the first word of a collective phrase, or with a directory any capitalised word)
+    are a few words tokenised and parsed, so a long sentence costs little."""
+    caps, collective_starts = _firsts()
+    with_directory = parser.directory is not None
     names: list[Mention] = []
-    i = 0
-    while i < len(toks):
-        if not toks[i].word or not parser.starts_name(toks, i):
-            i += 1
+    pos = start
+    for m in _WORD.finditer(view, start, end):
+        at = m.start()
+        if at < pos:
             continue
-        found, j = parser.parse_list(toks, i)
+        word = m.group()
+        k = key(word)
+        if not ((word[0].isupper() and (k in caps or with_directory)) or _collective_at(view, m, k, collective_starts)):
+            continue
+        if assigned.overlaps(at, m.end()):
+            continue  # a task's own lead or coordinator, read already
+        toks = tokenize(view, at, end, limit=_FIRST_WINDOW)
+        if not toks or not parser.starts_name(toks, 0):
+            continue
+        found, j = parser.parse_list(toks, 0)
+        if j >= _FIRST_WINDOW - 2:  # a long list of names: read it whole
+            toks = tokenize(view, at, end, limit=_WINDOW)
+            found, j = parser.parse_list(toks, 0)
         # "UBND tỉnh yêu cầu ...", "Văn phòng Chính phủ (xin) thông báo ...": the issuer speaks.
         speaks = j < len(toks) and (lx.TRIGGERS.match(toks, j) or _SPEECH.match(toks, j))
-        if found and not speaks and not _not_an_actor(toks, i):
+        if found and not speaks and not _not_an_actor(view[max(start, at - 24) : at]):
             names.extend(found)
-        i = max(j, i + 1)
+        pos = toks[j - 1].end if j > 0 else m.end()
     return names
 
 
-def _not_an_actor(toks: list[Tok], i: int) -> bool:
-    if i == 0:
-        return False
-    if toks[i - 1].low in _NOT_ACTOR_AFTER:
+_WORD = re.compile(r"\w+")
+_FIRSTS: list[tuple[frozenset[str], frozenset[str]]] = []
+
+
+def _firsts() -> tuple[frozenset[str], frozenset[str]]:
+    """(capitalised heads' first words, the first one or two words of collective phrases)."""
+    if not _FIRSTS:
+        caps, collectives = head_words()
+        _FIRSTS.append((frozenset(caps), frozenset(" ".join(p.split()[:2]) for p in collectives)))
+    return _FIRSTS[0]
+
+
+def _collective_at(view: str, m: re.Match[str], k: str, starts: frozenset[str]) -> bool:
+    """Whether a collective phrase ("các sở", "địa phương") may begin at this word: its first
+    two words are checked on the text before anything is tokenised ("các nội dung" is not)."""
+    if k in starts:
         return True
-    return i >= 2 and f"{toks[i - 2].low} {toks[i - 1].low}" in _NOT_ACTOR_AFTER_TWO
+    nxt = _NEXT_WORD.match(view, m.end())
+    return nxt is not None and f"{k} {key(nxt.group(1))}" in starts
+
+
+_NEXT_WORD = re.compile(r"[ \t\n]{1,3}(\w+)")
+
+
+def _not_an_actor(before: str) -> bool:
+    """Whether the words right before a name make it a recipient or a reference."""
+    words = [key(w) for w in re.findall(r"\w+", before)[-2:]]
+    if words and words[-1] in _NOT_ACTOR_AFTER:
+        return True
+    return len(words) == 2 and " ".join(words) in _NOT_ACTOR_AFTER_TWO
