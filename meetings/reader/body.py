@@ -12,6 +12,7 @@ only when its block names no agency at all (otherwise the unnamed sentences are 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from meetings.reader import lexicon as lx
@@ -233,7 +234,9 @@ class BodyReader:
         "yêu cầu"/"đề nghị" in a report)."""
         first = unit.clauses[0]
         if block.closing:
-            return first.via == "trigger" and first.toks[0].low == "giao" if first.toks else False
+            # "Trên đây là ý kiến ..., đề nghị Sở X nghiên cứu, hướng dẫn ...": a request with an
+            # action of its own (closing formulas are dropped as boilerplate).
+            return first.via == "trigger"
         if block.assessment:
             return first.via == "trigger"
         return True
@@ -296,8 +299,15 @@ _ATTENDANCE_HEADS = ("thanh phan", "tham du:", "moi tham du", "kinh moi")
 def _scope_intro(folded: str, sentence: Sentence) -> bool:
     """ "Chủ trì ... thực hiện các nhiệm vụ được ủy quyền, bao gồm:": the list below is the
     scope of this sentence's task, which is a task itself."""
-    tail = " ".join(folded[max(sentence.start, sentence.end - 16) : sentence.end].split())
-    return sentence.intro and tail.endswith(("bao gom:", " gom:"))
+    if not sentence.intro:
+        return False
+    tail = " ".join(folded[max(sentence.start, sentence.end - 48) : sentence.end].split())
+    return tail.endswith(("bao gom:", " gom:")) or bool(_KINDS_LISTED.search(tail))
+
+
+# "... theo các hình thức sau:", "... trong các trường hợp sau:": the items below are kinds or
+# cases of the same work, not tasks of their own.
+_KINDS_LISTED = re.compile(r"\b(?:hinh thuc|truong hop|loai|tieu chi|dieu kien)(?: [a-z]+){0,2} sau:$")
 
 
 def _dates_the_task_before(clauses: list[Clause], before: Unit) -> bool:

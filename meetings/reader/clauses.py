@@ -72,7 +72,10 @@ def analyze_clause(
     deadline = find_deadlines(view[start:end], start, year, issued, folded[start:end])
     toks = tokenize(view, start, end, limit=_FIRST_TOKENS)
     clause = _analyze(view, folded, Clause(start, end, toks, deadline), parser)
-    if len(toks) == _FIRST_TOKENS and clause.action_tok >= _FIRST_TOKENS - 2:
+    # Read on when the names run to the end of the first window, or when a long opening
+    # ("Trường hợp ... thì đề nghị Sở X ...") may hand the task over further in.
+    opening = not clause.subject and lx.ADVERBIAL_OPENERS.match(toks, 0)
+    if len(toks) == _FIRST_TOKENS and (clause.action_tok >= _FIRST_TOKENS - 2 or opening):
         more = tokenize(view, start, end, limit=_MAX_TOKENS)
         clause = _analyze(view, folded, Clause(start, end, more, deadline), parser)
     return clause

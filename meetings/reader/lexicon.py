@@ -53,7 +53,8 @@ COLLECTIVE_HEADS = PhraseTable(
 TITLES = PhraseTable(
     phrases("""
     Chủ tịch; Phó Chủ tịch; Giám đốc; Thủ trưởng; Bí thư; Trưởng ban; Người đứng đầu; Lãnh đạo; Trưởng
-    Chánh Văn phòng; Chỉ huy trưởng
+    Chánh Văn phòng; Chỉ huy trưởng; Phó Giám đốc; Phó Thủ trưởng; Trưởng phòng; Phó Trưởng phòng; Phó Trưởng ban
+    Phó Chánh Văn phòng
 """)
 )
 
@@ -71,7 +72,8 @@ NAME_PARTS = PhraseTable(
     số 1; số 2; số 3; số 4; trung ương; quốc gia; dân sự; phòng cháy; chữa cháy; cứu nạn; cứu hộ
     giao thông; trật tự; môi trường; du lịch; hành chính công; đất đai; lao động; việc làm; thủy lợi
     hạ tầng; hạ tầng kỹ thuật; khu , cụm công nghiệp; khu , cụm
-    các tỉnh; ngang bộ; khác; ở trung ương; trực thuộc trung ương; thuộc trung ương; quản lý chuyên ngành
+    các tỉnh; các phường; các quận; các thị xã; các thị trấn; các thành phố; ngang bộ; khác; ở trung ương
+    trực thuộc trung ương; thuộc trung ương; quản lý chuyên ngành
 """)
 )
 

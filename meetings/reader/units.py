@@ -188,7 +188,7 @@ def merge_enumerated(units: list[Unit]) -> list[Unit]:
 # các cơ quan biết, thực hiện.": an agency is told to carry out the letter as a whole, which is
 # no task of its own (the tasks are the letter's sentences).
 _BOILERPLATE = re.compile(
-    r"^(?:(?:nghiem tuc|khan truong|kip thoi|chu dong|khan truong|to chuc|trien khai|thuc hien|va|,)\s*)*"
+    r"^(?:(?:nghiem tuc|khan truong|kip thoi|chu dong|to chuc|trien khai|thuc hien|phoi hop|va|,)\s*)*"
     r"(?:thuc hien|trien khai)(?:\s*(?:nghiem|nghiem tuc|ngay|theo quy dinh|cac noi dung tren|noi dung tren"
     r"|y kien tren|van ban nay|cong van nay|ke hoach nay))?[\s./;]*$"
 )
@@ -199,7 +199,10 @@ _ATTEND = re.compile(
 )
 
 
-_IF_STUCK = re.compile(r"\b(?:neu co|truong hop co|neu phat sinh|co) (?:[a-z ,]{0,40})?vuong mac\b")
+_IF_STUCK = re.compile(
+    r"\b(?:neu co|truong hop co|neu phat sinh|co) (?:[a-z ,]{0,40})?vuong mac\b"
+    r"|^(?:thuc hien )?(?:che do )?bao cao dot xuat\b"  # "báo cáo đột xuất khi có yêu cầu": a standing duty
+)
 
 
 def is_boilerplate(folded: str, unit: Unit) -> bool:
@@ -208,6 +211,8 @@ def is_boilerplate(folded: str, unit: Unit) -> bool:
     first = unit.clauses[0]
     start, end = first.action_start, unit.end
     if _IF_STUCK.search(folded, unit.start, min(end, unit.start + 300)):
+        return True
+    if _IF_STUCK.match(" ".join(folded[start : min(end, start + 80)].split())):
         return True
     if end - start > 260:
         return False

@@ -241,3 +241,41 @@ def test_an_appointment_inside_the_action_dates_it_but_not_at_the_head_of_a_sent
 def test_the_edition_of_a_periodic_programme_is_a_month_bound():
     draft = read("Giao Đài Phát thanh và Truyền hình tỉnh thực hiện chương trình đối thoại định kỳ tháng 8/2025.\n")
     assert (draft.tasks[0].deadline_kind, draft.tasks[0].due_date) == ("date", dt.date(2025, 8, 31))
+
+
+def test_a_long_case_opening_hands_the_task_over_after_thi():
+    draft = read(
+        "- Trường hợp thực hiện nạo vét lòng hồ thủy lợi mà có hoạt động tận thu cát, sỏi trong quá trình "
+        "nạo vét kết hợp với việc gia cố bờ hồ thì đề nghị Sở Nông nghiệp và Môi trường hướng dẫn chủ đầu tư.\n"
+    )
+    assert leads(draft) == ["Sở Nông nghiệp và Môi trường"]
+
+
+def test_a_request_with_an_action_in_the_closing_is_a_task():
+    draft = read(
+        "Giao Sở Xây dựng kiểm tra công trình.\n\n"
+        "Trên đây là ý kiến của Cục Quản lý xây dựng, đề nghị Sở Xây dựng tỉnh Hòa Bình nghiên cứu, hướng dẫn chủ đầu tư.\n"
+    )
+    assert leads(draft) == ["Sở Xây dựng", "Sở Xây dựng tỉnh Hòa Bình"]
+
+
+def test_a_deputys_title_and_name_heading_leads_what_follows():
+    draft = read(
+        "Giám đốc Sở Tài chính yêu cầu các đơn vị thực hiện các nội dung sau:\n\n"
+        "1. Phó Giám đốc Sở - Lò Văn Minh\n\nTrực tiếp chỉ đạo công tác quyết toán.\n"
+    )
+    assert leads(draft) == ["Phó Giám đốc Sở - Lò Văn Minh"]
+
+
+def test_items_listing_forms_or_cases_are_not_tasks():
+    draft = read(
+        "1. Sở Tài chính rà soát, giao tài sản kết cấu hạ tầng theo các hình thức sau:\n\n"
+        "a) Giao tài sản cho cơ quan quản lý theo hình thức ghi tăng tài sản;\n\n"
+        "b) Giao tài sản cho doanh nghiệp theo hình thức không tính vốn.\n"
+    )
+    assert leads(draft) == ["Sở Tài chính"]
+
+
+def test_an_ad_hoc_report_on_request_is_a_standing_duty_not_a_task():
+    draft = read("Giao Sở Công Thương tổng hợp báo cáo quý. Các sở, ngành thực hiện báo cáo đột xuất khi có yêu cầu.\n")
+    assert leads(draft) == ["Sở Công Thương"]
