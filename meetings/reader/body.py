@@ -73,6 +73,7 @@ class BodyReader:
         self.parser = parser
         self.year = year
         self.issued = issued
+        self.effective: dt.date | None = None  # set by the caller when the text states it
         self.orphans: list[Unit] = []  # dated sentences whose agency could not be found
         self.truncated: list[Para] = []  # paragraphs too long to read to the end
         self.folded = fold(view)
@@ -131,7 +132,7 @@ class BodyReader:
                     break
             budget -= len(sentence.clauses)
             clauses = [
-                analyze_clause(self.view, self.folded, s, e, self.parser, self.year, self.issued)
+                analyze_clause(self.view, self.folded, s, e, self.parser, self.year, self.issued, self.effective)
                 for s, e in sentence.clauses
             ]
             analysed.append((sentence, clauses))

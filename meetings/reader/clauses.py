@@ -66,10 +66,18 @@ class Clause:
 
 
 def analyze_clause(
-    view: str, folded: str, start: int, end: int, parser: MentionParser, year: int | None, issued: dt.date | None
+    view: str,
+    folded: str,
+    start: int,
+    end: int,
+    parser: MentionParser,
+    year: int | None,
+    issued: dt.date | None,
+    effective: dt.date | None = None,
 ) -> Clause:
-    """`folded` is the accent-free lower-case view (same offsets), shared by all clauses."""
-    deadline = find_deadlines(view[start:end], start, year, issued, folded[start:end])
+    """`folded` is the accent-free lower-case view (same offsets), shared by all clauses;
+    `effective` the day the document a letter implements takes effect, when it says so."""
+    deadline = find_deadlines(view[start:end], start, year, issued, folded[start:end], effective)
     toks = tokenize(view, start, end, limit=_FIRST_TOKENS)
     clause = _analyze(view, folded, Clause(start, end, toks, deadline), parser)
     # Read on when the names run to the end of the first window, or when a long opening

@@ -101,7 +101,12 @@ class ClauseDeadline:
 
 
 def find_deadlines(
-    text: str, base: int, year: int | None, issued: dt.date | None = None, folded: str | None = None
+    text: str,
+    base: int,
+    year: int | None,
+    issued: dt.date | None = None,
+    folded: str | None = None,
+    effective: dt.date | None = None,
 ) -> ClauseDeadline:
     """The deadlines of one clause; `base` is the clause's offset, `year` the notice's year.
 
@@ -112,7 +117,7 @@ def find_deadlines(
     rec = _RECURRING.search(text) if ("hang " in folded or "dinh ky" in folded) else None
     is_periodic, first_due = periodic(text, issued, year) if ("thang" in folded or "quy" in folded) else (False, None)
     if not dates and ("tu ngay" in folded or "den" in folded[:12]):
-        found = relative_due(text) or goal_year(text, folded)
+        found = relative_due(text, effective) or goal_year(text, folded)
         if found:
             due, s, e = found
             dates = [DateHit(due, base + s, base + e, " ".join(text[s:e].split()))]

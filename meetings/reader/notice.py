@@ -23,6 +23,7 @@ from meetings.reader.deadlines import fold, years_in
 from meetings.reader.doctype import read_kind_subject_issuer
 from meetings.reader.header import Footer, Header, find_meeting_paragraph, parse_footer, parse_header, parse_meeting
 from meetings.reader.mentions import Mention, MentionParser
+from meetings.reader.periods import effective_date
 from meetings.reader.tables import TableTask, find_tables, table_tasks
 from meetings.reader.types import ConclusionDraft, MeetingDraft, NotANoticeError, NoticeDraft, TaskDraft
 from meetings.reader.unassigned import unassigned_mentions
@@ -57,6 +58,7 @@ def read_notice(text: str, *, directory: AgencyDirectory | None = None) -> Notic
 
     parser = MentionParser(view, directory)
     reader = BodyReader(view, parser, year, head.issued_date)
+    reader.effective = effective_date(view)
     found, blocks, read = reader.read(paras[body_from : footer.start], intro)
 
     draft = NoticeDraft(

@@ -20,6 +20,15 @@ _RELATIVE = re.compile(
     r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})",
     re.IGNORECASE,
 )
+# "trong thời hạn 02 năm kể từ ngày Nghị định ... có hiệu lực thi hành": the start is the day the
+# document cited takes effect, which a guidance letter states elsewhere ("có hiệu lực thi hành
+# từ ngày 06/7/2026", see `effective_date`).
+_RELATIVE_TO_EFFECT = re.compile(
+    r"(?P<n>\d{1,3})\s+(?P<unit>ngày|tháng|năm),?\s+(?:kể\s+)?từ\s+ngày\s[^,.;:]{0,80}?có\s+hiệu\s+lực", re.IGNORECASE
+)
+_EFFECTIVE = re.compile(
+    r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?,?\s+(?:kể\s+)?từ\s+ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})", re.IGNORECASE
+)
 _GOAL_YEAR = re.compile(r"^\W{0,3}đến (?:hết )?năm (?P<y>\d{4})\s?,", re.IGNORECASE)
 _GOAL_VERBS = ("hoan thanh", "xong", "dat ", "100%")
 _MONTHLY_DAY = re.compile(r"ngày (?P<d>\d{1,2})(?: của)? (?:hằng|hàng|mỗi) tháng", re.IGNORECASE)
@@ -27,15 +36,30 @@ _QUARTERLY_DAY = re.compile(r"ngày (?P<d>\d{1,2})(?: của)? tháng cuối (?:c
 _QUARTERLY = re.compile(r"\b(?:báo cáo (?:định kỳ )?(?:hằng |hàng )?quý|(?:hằng|hàng|mỗi) quý)\b(?!\s*[IV\d])", re.I)
 
 
-def relative_due(text: str) -> tuple[dt.date, int, int] | None:
-    """(due date, start, end in `text`) of "N tháng kể từ ngày D/M/Y"; business days are not
-    counted (holidays are not known here)."""
-    m = _RELATIVE.search(text)
-    if not m or m.group("work"):
+def effective_date(text: str) -> dt.date | None:
+    """The day the document a letter implements takes effect, when the letter states it."""
+    m = _EFFECTIVE.search(text[:20_000])
+    if not m:
         return None
     try:
-        start = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     except ValueError:
+        return None
+
+
+def relative_due(text: str, effective: dt.date | None = None) -> tuple[dt.date, int, int] | None:
+    """(due date, start, end in `text`) of "N tháng kể từ ngày D/M/Y", or of "N tháng kể từ
+    ngày <văn bản> có hiệu lực" when the effective date is known; business days are not
+    counted (holidays are not known here)."""
+    m = _RELATIVE.search(text)
+    if m and not m.group("work"):
+        try:
+            start = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            return None
+    elif effective is not None and (m := _RELATIVE_TO_EFFECT.search(text)):
+        start = effective
+    else:
         return None
     n, unit = int(m.group("n")), m.group("unit").lower()
     if unit == "ngày":

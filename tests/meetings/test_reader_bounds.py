@@ -63,3 +63,13 @@ def test_a_deadline_in_the_next_sentence_of_the_item_dates_the_task_before():
         + "1. Giao Sở Nông nghiệp và Môi trường kiểm tra các hồ chứa. Thời gian hoàn thành: trước ngày 30/6/2024.\n"
     )
     assert [(t.lead.text, t.due_date) for t in draft.tasks] == [("Sở Nông nghiệp và Môi trường", dt.date(2024, 6, 30))]
+
+
+def test_a_term_counted_from_the_day_a_decree_takes_effect_uses_the_day_the_letter_states():
+    draft = read_notice(
+        LETTER
+        + "Nghị định số 99/2024/NĐ-CP có hiệu lực thi hành từ ngày 01/7/2024. Đề nghị các cơ quan thực hiện:\n\n"
+        + "1. Sở Tài chính rà soát danh mục tài sản trong thời hạn 06 tháng kể từ ngày Nghị định số 99/2024/NĐ-CP "
+        + "có hiệu lực thi hành.\n"
+    )
+    assert [(t.lead.text, t.due_date) for t in draft.tasks] == [("Sở Tài chính", dt.date(2025, 1, 1))]
