@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from meetings.reader import lexicon as lx
 from meetings.reader.clauses import Clause, analyze_clause
 from meetings.reader.cleaning import Para
-from meetings.reader.deadlines import fold
+from meetings.reader.deadlines import DateHit, fold
 from meetings.reader.mentions import Mention, MentionParser
 from meetings.reader.sentences import Sentence, split_sentences
+from meetings.reader.tokens import tokenize
 from meetings.reader.units import Unit, group_sentence, is_boilerplate, merge_enumerated
 
 _MAX_CLAUSES_PER_PARAGRAPH = 400
@@ -56,6 +57,9 @@ class Frame:
     source: str = "context"
     # "... bao gồm:": the items below spell out the introducing task's scope, no task of their own.
     scope: bool = False
+    # "Trong thời hạn 06 tháng ..., các bộ thực hiện ...; cụ thể như sau:": the items below
+    # share the introducing sentence's deadline unless they set their own.
+    dates: list[DateHit] = field(default_factory=list)
 
 
 @dataclass
@@ -88,6 +92,8 @@ class BodyReader:
             intro = self._read_para(preamble_intro)
             leads = self._intro_leads(intro, inherited=[], triggers_only=True)
             next_level = read[0].level if read else 1.0
+            # The document's opening gives its dates no item: they tell of events and periods
+            # ("Lễ hội diễn ra từ ngày 23 đến ngày 26/02"), not of the work below.
             stack.append(Frame(-1.0, leads, strong=next_level >= 20))
         found: list[Found] = []
         attending = False
@@ -200,6 +206,12 @@ class BodyReader:
                 for clause in clauses:  # "Thời hạn hoàn thành: trước ngày 30/9/2023."
                     units[-1].add(clause)
                 continue
+            trailing = self._trailing_agency(sentence, clauses)
+            if trailing:
+                # "- Tài sản kết cấu hạ tầng đô thị - Bộ Xây dựng.": the agency after the dash
+                # answers for the item.
+                units.append(_dated(Unit(list(clauses), trailing), frame))
+                continue
             heading = next((c for c in clauses if c.heading_only), None)
             if heading is not None:
                 para_lead, para_source = heading.subject, "heading"
@@ -220,7 +232,22 @@ class BodyReader:
                     continue
                 unit.leads, unit.source = list(leads), source
                 units.append(unit)
+        units = [_dated(unit, frame) for unit in units] if frame is not None and frame.dates else units
         return merge_enumerated(units) if rp.para.enum else units
+
+    def _trailing_agency(self, sentence: Sentence, clauses: list[Clause]) -> list[Mention]:
+        """The agency named after a dash that ends an item nobody else is named in."""
+        if any(c.subject for c in clauses):
+            return []
+        tail_from = max(sentence.start, sentence.end - 120)
+        dash = max(self.view.rfind(f" {d} ", tail_from, sentence.end) for d in "-–—")
+        if dash < 0:
+            return []
+        toks = tokenize(self.view, dash + 3, sentence.end, limit=30)
+        names, j = self.parser.parse_list(toks, 0)
+        if not names or any(t.word for t in toks[j:]):
+            return []
+        return names
 
     def _only_a_deadline(self, sentence: Sentence, clauses: list[Clause]) -> bool:
         """A sentence that only sets the deadline of the sentence before it."""
@@ -273,7 +300,9 @@ class BodyReader:
         # A heading naming an agency ("6. Sở Giáo dục và Đào tạo") leads everything under it,
         # plain paragraphs as well as bullets.
         scope = _scope_intro(self.folded, last_sentence)
-        return Frame(level, leads, strong=nxt.level >= 20 or (heading and bool(leads)), source=source, scope=scope)
+        dates = [hit for clause in last_clauses for hit in clause.deadline.dates if hit.due is not None][:1]
+        strong = nxt.level >= 20 or (heading and bool(leads))
+        return Frame(level, leads, strong=strong, source=source, scope=scope, dates=dates)
 
     def _intro_leads(self, rp: ReadPara, inherited: list[Mention], triggers_only: bool) -> list[Mention]:
         """The agencies an introducing sentence addresses (or hands down)."""
@@ -309,6 +338,14 @@ def _scope_intro(folded: str, sentence: Sentence) -> bool:
 # "... theo các hình thức sau:", "... trong các trường hợp sau:": the items below are kinds or
 # cases of the same work, not tasks of their own.
 _KINDS_LISTED = re.compile(r"\b(?:hinh thuc|truong hop|loai|tieu chi|dieu kien)(?: [a-z]+){0,2} sau:$")
+
+
+def _dated(unit: Unit, frame: Frame | None) -> Unit:
+    """An item without a deadline of its own takes the one of the sentence introducing it."""
+    if frame is not None and frame.dates and unit.kind == "none":
+        unit.dates.extend(frame.dates)
+        unit.add_kind("date")
+    return unit
 
 
 def _dates_the_task_before(clauses: list[Clause], before: Unit) -> bool:

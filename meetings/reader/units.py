@@ -70,6 +70,9 @@ class Unit:
         if self.first_due is None:
             self.first_due = clause.deadline.first_due
 
+    def add_kind(self, kind: str) -> None:
+        self._kinds.add(kind)
+
     def extend(self, other: Unit) -> None:
         for clause in other.clauses:
             self.add(clause)

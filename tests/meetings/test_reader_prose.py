@@ -279,3 +279,16 @@ def test_items_listing_forms_or_cases_are_not_tasks():
 def test_an_ad_hoc_report_on_request_is_a_standing_duty_not_a_task():
     draft = read("Giao Sở Công Thương tổng hợp báo cáo quý. Các sở, ngành thực hiện báo cáo đột xuất khi có yêu cầu.\n")
     assert leads(draft) == ["Sở Công Thương"]
+
+
+def test_the_agency_after_a_closing_dash_answers_for_the_item_and_takes_the_intros_deadline():
+    draft = read(
+        "Các cơ quan thực hiện các nội dung sau:\n\n"
+        "1. Trong thời hạn 03 tháng kể từ ngày 01/4/2025, các sở thực hiện việc công bố danh mục; cụ thể như sau:\n\n"
+        "- Danh mục công trình thủy lợi; công trình đê điều - Sở Nông nghiệp và Môi trường.\n\n"
+        "- Danh mục công trình giao thông — Sở Xây dựng.\n"
+    )
+    assert [(t.lead.text, t.due_date) for t in draft.tasks] == [
+        ("Sở Nông nghiệp và Môi trường", dt.date(2025, 7, 1)),
+        ("Sở Xây dựng", dt.date(2025, 7, 1)),
+    ]
