@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from meetings.reader import lexicon as lx
 from meetings.reader.deadlines import ClauseDeadline, DateHit, find_deadlines
 from meetings.reader.mentions import Mention, MentionParser
+from meetings.reader.openers import is_topic, reads_as_statement, skip_adverbs, skip_comma, skip_enum
 from meetings.reader.tokens import Tok, tokenize, unrun, words
 
-_ENUM_WORDS = frozenset({"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"})
-_ORDINALS = frozenset({"nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"})
 _NOT_TRIGGER_AFTER = frozenset({"bàn", "được", "theo", "đã", "chuyển", "vụ", "việc", "các", "của", "đề", "sự"})
 _SCAN_SUBJECT = 40  # tokens searched for a subject after an adverbial opening
 _SCAN_TRIGGER = 30  # tokens searched for a trigger word further in
@@ -92,22 +91,22 @@ def analyze_clause(
 def _analyze(view: str, folded: str, clause: Clause, parser: MentionParser) -> Clause:
     toks, end = clause.toks, clause.end
     clause.deadline_only = _only_deadline(clause)
-    i = _skip_enum(toks, _skip_item(clause, 0))
+    i = skip_enum(toks, _skip_item(clause, 0))
     n = lx.LINKS.match(toks, i)
     if n:
         if lx.DONG_THOI.match(toks, i):
             clause.opener = "dong_thoi"
-        i = _skip_comma(toks, i + n)
+        i = skip_comma(toks, i + n)
     if _for_agency_heading(clause, parser, i, view[end - 1]):
         return clause
-    if _is_topic(toks, i, view[end - 1]) and not parser.starts_name(toks, i):
+    if is_topic(toks, i, view[end - 1]) and not parser.starts_name(toks, i):
         clause.topic = True
         return clause
     _find_subject(clause, parser, i, view)
     if clause.subject:
         _roles(clause, parser, clause.action_tok)
         # "... phải chịu trách nhiệm trước Ban Thường vụ": accountability, not a task.
-        clause.statement = clause.statement or bool(_ACCOUNTABLE.match(toks, _skip_adverbs(toks, clause.action_tok)))
+        clause.statement = clause.statement or bool(_ACCOUNTABLE.match(toks, skip_adverbs(toks, clause.action_tok)))
     else:
         _subjectless(clause, parser, i)
     if folded.find("phoi hop", clause.action_start, end) >= 0:
@@ -271,10 +270,10 @@ def _per_agency_deadlines(clause: Clause, parser: MentionParser, i: int, view: s
 def _roles(clause: Clause, parser: MentionParser, k: int) -> None:
     """ "chủ trì, phối hợp với ...", "phối hợp với ...", "X chỉ đạo, Y điều phối"."""
     toks = clause.toks
-    j = _skip_adverbs(toks, k)
+    j = skip_adverbs(toks, k)
     n = lx.LEAD_ROLE.match(toks, j)
     if n:
-        after_role = _skip_comma(toks, j + n)
+        after_role = skip_comma(toks, j + n)
         if lx.COORD_ROLE.match(toks, after_role):
             clause.coordinating, clause.action_tok = _coordinating(toks, parser, after_role)
         else:
@@ -328,9 +327,9 @@ def _subjectless(clause: Clause, parser: MentionParser, i: int) -> None:
             clause.opener = "urgent"
         elif lx.REPORTS.match(toks, i):
             clause.opener = "report"
-    clause.urgent_start = bool(lx.URGENT.match(toks, _skip_adverbs(toks, i, only_modal=True)))
+    clause.urgent_start = bool(lx.URGENT.match(toks, skip_adverbs(toks, i, only_modal=True)))
     clause.non_directive = bool(lx.NON_DIRECTIVE_OPENERS.match(toks, i)) and toks[i].low != "thực"
-    clause.statement = _reads_as_statement(toks, i)
+    clause.statement = reads_as_statement(toks, i)
 
 
 def _mid_clause_coordination(clause: Clause, parser: MentionParser, view: str) -> None:
@@ -375,28 +374,6 @@ def _for_agency_heading(clause: Clause, parser: MentionParser, i: int, last: str
     return True
 
 
-_TOPIC_OPENERS = frozenset({"về", "ở", "tại", "trong", "đối", "riêng"})
-
-
-def _is_topic(toks: list[Tok], i: int, last: str) -> bool:
-    """ "Về công tác y tế:", "Ở các huyện, thành phố:": a label for what follows."""
-    if last != ":" or i >= len(toks) or lx.TRIGGERS.match(toks, i):
-        return False
-    words = sum(1 for t in toks[i:] if t.word)
-    return toks[i].low in _TOPIC_OPENERS or words <= 4
-
-
-def _reads_as_statement(toks: list[Tok], i: int) -> bool:
-    """ "Số trường hợp ... đã giảm", "Xác định mặt trận chính ... là địa bàn ...": reports."""
-    window = toks[i : i + 10]
-    for n, tok in enumerate(window):
-        if tok.low in ("đã", "chưa", "đang", "vẫn") and n <= 7:
-            return True
-        if tok.low == "là" and n > 0 and window[n - 1].low not in ("nhất", "biệt", "tức", "có"):
-            return True
-    return False
-
-
 def _conditional(clause: Clause, folded: str, i: int) -> bool:
     """ "Doanh nghiệp nào đảm bảo ... thì ...": a rule, not an assignment."""
     if not any(t.low == "nào" for t in clause.toks[i : i + 8]):
@@ -414,27 +391,4 @@ def _skip_item(clause: Clause, i: int) -> int:
     if i + 3 < len(toks) and toks[i].text == "(" and toks[i + 1].low in _ITEM_MARKS and toks[i + 2].text == ")":
         clause.item = toks[i + 3].cap
         return i + 3
-    return i
-
-
-def _skip_enum(toks: list[Tok], i: int) -> int:
-    if i + 1 < len(toks) and toks[i].low in _ENUM_WORDS and toks[i + 1].low == "là":
-        return _skip_comma(toks, i + 2)
-    if i + 1 < len(toks) and toks[i].low == "thứ" and toks[i + 1].low in _ORDINALS:
-        return _skip_comma(toks, i + 2)
-    return i
-
-
-def _skip_comma(toks: list[Tok], i: int) -> int:
-    while i < len(toks) and toks[i].text in ",:":
-        i += 1
-    return i
-
-
-def _skip_adverbs(toks: list[Tok], i: int, only_modal: bool = False) -> int:
-    for _ in range(3):
-        n = lx.ADVERBS.match(toks, i)
-        if not n or (only_modal and toks[i].low not in ("phải", "cần")):
-            break
-        i = _skip_comma(toks, i + n)
     return i

@@ -13,13 +13,12 @@ constant per name.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from agencies.directory import AgencyDirectory, DirectoryEntry, looks_collective, name_keys
 from meetings.reader import lexicon as lx
 from meetings.reader.cleaning import collapse
+from meetings.reader.namelists import Mention, colon_list, expand_districts, named_place, names_on
 from meetings.reader.tokens import Tok, unrun, words
 
 _MAX_NAME = 24  # tokens in one name
@@ -39,12 +38,7 @@ _COMMON_NOUN_ENDS = words(
 )
 # A chair's title alone ("Chủ tịch UBND tỉnh yêu cầu") is the person giving the directive.
 _CHAIR_TITLES = frozenset({"chủ tịch", "phó chủ tịch", "bí thư", "phó bí thư", "lãnh đạo"})
-_PLACE_LEVELS = words("tỉnh huyện xã phường quận thị thành")
 _SPEECH_ENDINGS = frozenset({"cầu", "luận", "đạo", "nghị", "nhất", "báo", "sau", "giao"})
-_DISTRICT_LIST = re.compile(
-    r"^(?P<head>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) )?các (?P<level>huyện|thị xã|thành phố|xã|phường) "
-    r"(?P<rest>[A-ZĐÀ-Ỹ].*)$"
-)
 
 
 _HEAD_FIRSTS = lx.COMMITTEE_HEADS.firsts | lx.COLLECTIVE_HEADS.firsts | lx.TITLES.firsts | lx.SPECIFIC_HEADS.firsts
@@ -65,15 +59,6 @@ def _collective(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def _keys(word: str) -> tuple[str, ...]:
     return name_keys(word)
-
-
-@dataclass
-class Mention:
-    text: str
-    start: int
-    end: int
-    collective: bool
-    entry: DirectoryEntry | None = None
 
 
 class MentionParser:
@@ -99,7 +84,7 @@ class MentionParser:
         if first is None:
             return [], i
         if j + 1 < len(toks) and toks[j].text == ":" and toks[j + 1].cap and toks[j - 1].cap:
-            listed, k = self._colon_list(toks, j)
+            listed, k = colon_list(self.view, toks, j)
             if listed:
                 return listed, k
         found = [first]
@@ -113,7 +98,7 @@ class MentionParser:
                 break
             found.append(nxt)
             j = k2
-        return [m for mention in found for m in _expand_districts(mention)], j
+        return [m for mention in found for m in expand_districts(mention)], j
 
     def parse_one(self, toks: list[Tok], i: int) -> tuple[Mention | None, int]:
         """One name starting exactly at toks[i]."""
@@ -145,40 +130,6 @@ class MentionParser:
             return None, start
         return self._make(toks, start, end, entry, kind, name_from), end
 
-    def _colon_list(self, toks: list[Tok], colon: int) -> tuple[list[Mention], int]:
-        """ "các Sở: Giao thông vận tải, Nông nghiệp và Phát triển nông thôn, Tài chính": each
-        name after the colon is one agency of the kind named before it ("Sở Tài chính")."""
-        kind = toks[colon - 1].text
-        found: list[Mention] = []
-        k = colon + 1
-        while k < len(toks) and toks[k].word and toks[k].cap and len(found) < _MAX_LIST:
-            start = k
-            k += 1
-            while k < len(toks) and k < start + _MAX_NAME:
-                tok = toks[k]
-                if (
-                    tok.text in "-–&"
-                    or tok.cap
-                    or tok.word
-                    and tok.low == "và"
-                    and k + 1 < len(toks)
-                    and toks[k + 1].cap
-                ):
-                    k += 1
-                elif tok.word and lx.NAME_PARTS.match(toks, k):
-                    k += lx.NAME_PARTS.match(toks, k)
-                elif tok.word and toks[k - 1].cap and not toks[k - 1].text.isupper():
-                    k += 1  # the second syllable of a capitalised word ("Tư pháp")
-                else:
-                    break
-            s, e = toks[start].start, toks[k - 1].end
-            found.append(Mention(f"{kind} {unrun(collapse(self.view[s:e]))}", s, e, False))
-            if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].cap:
-                k += 1
-                continue
-            break
-        return found, k
-
     # --- heads --------------------------------------------------------------------------
 
     def _head(self, toks: list[Tok], i: int) -> tuple[str, int]:
@@ -204,11 +155,11 @@ class MentionParser:
                 plural = toks[i + n].low == "các" or toks[i + n + 1].low == "các"
                 h = lx.SPECIFIC_HEADS.match(toks, i + n)
                 chair = " ".join(t.low for t in toks[i : i + n]) in _CHAIR_TITLES
-                heads_one = h and (not chair or _named_place(toks, i + n + h))
+                heads_one = h and (not chair or named_place(toks, i + n + h))
                 if plural or heads_one:
                     return "title", n
             n = lx.SPECIFIC_HEADS.match(toks, i)
-            if n and (n > 1 or _names_on(toks, i + n)):
+            if n and (n > 1 or names_on(toks, i + n)):
                 return "specific", n
         return "", 0
 
@@ -430,40 +381,3 @@ class MentionParser:
         # The directory knows better than the wording whether a name is a group.
         collective = entry.is_group if entry is not None else kind in ("collective", "title") or _collective(text)
         return Mention(text, s, e, collective, entry)
-
-
-def _named_place(toks: list[Tok], j: int) -> bool:
-    """ "(UBND) tỉnh Thái Nguyên", "(UBND) huyện Gio Linh": a committee named by its place, so
-    "Chủ tịch UBND tỉnh Thái Nguyen" is an addressee, not the chair giving the directive."""
-    k = j
-    while k < len(toks) and k < j + 3 and toks[k].low in _PLACE_LEVELS:
-        k += 1
-    return j < k < len(toks) and toks[k].cap
-
-
-def _names_on(toks: list[Tok], j: int) -> bool:
-    """Whether the word after a one-agency head goes on naming it.
-
-    "Báo cáo", "Tổ chức", "Trường hợp", "Khu vực" begin with a head ("Báo", "Tổ", ...) but are
-    verbs or common nouns: a head names an agency only when a capitalised word, a figure, a
-    known name part ("tỉnh", "y tế") or punctuation follows it.
-    """
-    if j >= len(toks):
-        return True
-    tok = toks[j]
-    if not tok.word or tok.cap or tok.text[0].isdigit():
-        return True
-    return bool(lx.NAME_PARTS.match(toks, j))
-
-
-def _expand_districts(mention: Mention) -> list[Mention]:
-    """ "UBND các huyện Lục Ngạn, Tân Yên" names two committees: one mention each."""
-    m = _DISTRICT_LIST.match(mention.text)
-    if not m:
-        return [mention]
-    names = [n.strip() for n in re.split(r",| và ", m.group("rest")) if n.strip()]
-    if len(names) < 2 or not all(n[:1].isupper() for n in names):
-        return [mention]
-    head = (m.group("head") or "").strip()
-    prefix = f"{head} {m.group('level')}".strip()
-    return [replace(mention, text=f"{prefix} {name}", collective=False, entry=None) for name in names]
