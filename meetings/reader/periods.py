@@ -82,7 +82,7 @@ def goal_year(text: str, folded: str) -> tuple[dt.date, int, int] | None:
 def periodic(text: str, issued: dt.date | None, year: int | None) -> tuple[bool, dt.date | None]:
     """(is a periodic report, its first due date after the document's date when the day is
     written). "trước ngày 20 hằng tháng" → monthly; "ngày 10 của tháng cuối quý" → quarterly."""
-    after = issued or (dt.date(year, 1, 1) if year else None)
+    after = issued  # without the issue date the first due date cannot be known
     m = _MONTHLY_DAY.search(text)
     if m:
         return True, _next_day(after, int(m.group("d")), every=1)
