@@ -187,7 +187,11 @@ class MentionParser:
                         continue
                     break
                 if tok.cap:
-                    j += 1
+                    n = lx.COMMITTEE_HEADS.match(toks, j)
+                    end = self._committee_end(toks, j, n) if n else None
+                    # "Các thành viên Ban Chỉ đạo phòng, chống thiên tai cấp huyện": a committee
+                    # inside the name runs to its place word, as it does on its own.
+                    j = end if end is not None and end > j else j + 1
                     continue
                 m = lx.NAME_PARTS.match(toks, j)
                 if m:

@@ -292,3 +292,28 @@ def test_the_agency_after_a_closing_dash_answers_for_the_item_and_takes_the_intr
         ("Sở Nông nghiệp và Môi trường", dt.date(2025, 7, 1)),
         ("Sở Xây dựng", dt.date(2025, 7, 1)),
     ]
+
+
+def test_agency_names_run_to_their_natural_end():
+    names = [
+        "Ủy ban nhân dân các xã, phường, thị trấn trên địa bàn tỉnh",
+        "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh",
+        "Các thành viên Ban Chỉ đạo phòng, chống thiên tai cấp huyện",
+        "Thủ trưởng các sở, ban, ngành thuộc tỉnh",
+    ]
+    draft = read(
+        "Giao Ủy ban nhân dân các xã, phường, thị trấn trên địa bàn tỉnh rà soát hộ nghèo.\n\n"
+        "Giao Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh đẩy nhanh tiến độ cầu.\n\n"
+        "Các thành viên Ban Chỉ đạo phòng, chống thiên tai cấp huyện theo dõi địa bàn được phân công.\n\n"
+        "Thủ trưởng các sở, ban, ngành thuộc tỉnh chỉ đạo rà soát thủ tục hành chính.\n"
+    )
+    assert leads(draft) == names
+
+
+def test_approvals_are_not_tasks():
+    draft = read(
+        "1. Đồng ý chủ trương đầu tư dự án kè sông Bôi.\n\n"
+        "2. Cơ bản thống nhất với đề xuất của Sở Tài chính về phương án phân bổ vốn.\n\n"
+        "3. Giao Sở Tài chính hoàn thiện hồ sơ trình Ủy ban nhân dân tỉnh.\n"
+    )
+    assert leads(draft) == ["Sở Tài chính"]
