@@ -219,11 +219,9 @@ class MentionParser:
 
     def _joint_office(self, toks: list[Tok], start: int, j: int) -> bool:
         """ "Văn phòng Đoàn ĐBQH và HĐND tỉnh": one office serving two elected bodies."""
-        return (
-            j < len(toks)
-            and toks[start].low == "văn"
-            and (toks[j].low in ("hđnd",) or lx.SPECIFIC_HEADS.match(toks, j) == 4 and toks[j].low == "hội")
-        )
+        if j >= len(toks) or toks[start].low != "văn":
+            return False
+        return toks[j].low == "hđnd" or (toks[j].low == "hội" and j + 1 < len(toks) and toks[j + 1].low == "đồng")
 
     def _join_after_comma(self, toks: list[Tok], j: int) -> int:
         """Tokens to consume when the comma at j is inside the name, else 0.

@@ -39,7 +39,7 @@ def read_notice(text: str, *, directory: AgencyDirectory | None = None) -> Notic
     clean = normalize_input(str(text))
     view = analysis_view(clean)
     tables, table_spans = find_tables(clean) if _may_hold_a_table(clean) else ([], [])
-    rows = table_tasks(clean, tables, MentionParser(view, directory), None, None) if tables else []
+    table_view = view  # the rows' names are read from here, before they are blanked
     view = _blank_spans(view, table_spans)  # the sentence reader never reads a row again
     paras = build_paragraphs(view)
     if not paras:
@@ -78,8 +78,8 @@ def read_notice(text: str, *, directory: AgencyDirectory | None = None) -> Notic
     draft.kind, draft.subject, draft.issuer = read_kind_subject_issuer(view, head.title, head.number_raw)
     draft.tasks = _tasks(found, view, directory)
     if tables:
-        # Read again with the notice's year, now known (the header comes before any table).
-        rows = table_tasks(clean, tables, MentionParser(analysis_view(clean), directory), year, head.issued_date)
+        # Read once the notice's year is known (a row's "Quý III" takes it).
+        rows = table_tasks(clean, tables, MentionParser(table_view, directory), year, head.issued_date)
         draft.tasks = sorted(draft.tasks + [_row_task(row, directory) for row in rows], key=lambda t: t.span[0])
     draft.unassigned_mentions = unassigned_mentions(view, parser, read, found)
     draft.conclusions = _conclusions(blocks, found, view)
