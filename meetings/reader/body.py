@@ -210,7 +210,7 @@ class BodyReader:
             if trailing:
                 # "- Tài sản kết cấu hạ tầng đô thị - Bộ Xây dựng.": the agency after the dash
                 # answers for the item.
-                units.append(_dated(Unit(list(clauses), trailing), frame))
+                units.append(Unit(list(clauses), trailing))
                 continue
             heading = next((c for c in clauses if c.heading_only), None)
             if heading is not None:
