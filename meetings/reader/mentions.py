@@ -74,6 +74,13 @@ class MentionParser:
         """Whether a name (of any kind) begins at toks[i]."""
         return self._head(toks, i)[0] != "" or self._dir_match(toks, i) is not None
 
+    def may_start_known_name(self, word: str) -> bool:
+        """Whether the directory knows a name or alias beginning with this word."""
+        if self.directory is None:
+            return False
+        first = _keys(word)
+        return bool(first) and self.directory.starts_name(first[0])
+
     def parse_list(self, toks: list[Tok], i: int) -> tuple[list[Mention], int]:
         """Names joined by ",", "và", "cùng" starting at toks[i]; (names, index after them)."""
         n = lx.TITLES.match(toks, i) if i < len(toks) and toks[i].cap else 0

@@ -134,7 +134,8 @@ def _names(view: str, start: int, end: int, parser: MentionParser, assigned: _Sp
             continue
         word = m.group()
         k = key(word)
-        if not ((word[0].isupper() and (k in caps or with_directory)) or _collective_at(view, m, k, collective_starts)):
+        known = with_directory and parser.may_start_known_name(word)
+        if not ((word[0].isupper() and (k in caps or known)) or _collective_at(view, m, k, collective_starts)):
             continue
         if assigned.overlaps(at, m.end()):
             continue  # a task's own lead or coordinator, read already
