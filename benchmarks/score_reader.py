@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 def _predict(txt: Path) -> dict:
     """What `extract_notice txt --json` prints with an empty directory; {} when it refuses."""
-    from directives.imports.files import ImportFileError, text_from_path
     from directives.management.commands.extract_notice import draft_json
+    from directives.notices.importing.files import ImportFileError, text_from_path
     from meetings.reader import NotANoticeError, read_notice
 
     try:

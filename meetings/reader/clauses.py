@@ -268,7 +268,7 @@ def _per_agency_deadlines(clause: Clause, parser: MentionParser, i: int, view: s
 
 
 def _roles(clause: Clause, parser: MentionParser, k: int) -> None:
-    """ "chủ trì, phối hợp với ...", "phối hợp với ...", "X chỉ đạo, Y điều phối"."""
+    """ "chủ trì, phối hợp với ...", "chủ trì, cùng X ...", "phối hợp với ...", "X chỉ đạo, Y điều phối"."""
     toks = clause.toks
     j = skip_adverbs(toks, k)
     n = lx.LEAD_ROLE.match(toks, j)
@@ -276,6 +276,9 @@ def _roles(clause: Clause, parser: MentionParser, k: int) -> None:
         after_role = skip_comma(toks, j + n)
         if lx.COORD_ROLE.match(toks, after_role):
             clause.coordinating, clause.action_tok = _coordinating(toks, parser, after_role)
+        elif (together := lx.TOGETHER_ROLE.match(toks, after_role)) and parser.starts_name(toks, after_role + together):
+            names, after = parser.parse_list(toks, after_role + together)
+            clause.co_leads, clause.action_tok = names, after if names else after_role
         else:
             # "Giao Công an tỉnh chủ trì, Sở Giao thông vận tải phối hợp xử lý ...".
             clause.action_tok = _pair_role(clause, parser, j + n - 1) or after_role

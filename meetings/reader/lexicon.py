@@ -124,6 +124,8 @@ TRIGGERS = PhraseTable(phrases("giao cho; giao; yêu cầu; đề nghị; phân 
 
 # The role words after the lead.
 LEAD_ROLE = PhraseTable(phrases("chủ trì"))
+# "chủ trì, cùng (với) X <action>": X carries the action with the lead (a co-lead).
+TOGETHER_ROLE = PhraseTable(phrases("cùng với; cùng"))
 COORD_ROLE = PhraseTable(
     phrases("phối hợp chặt chẽ với; phối hợp chặt chẽ cùng; phối hợp với; phối hợp cùng; phối hợp")
 )

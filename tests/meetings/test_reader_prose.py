@@ -45,6 +45,18 @@ def test_the_agency_after_giao_leads_even_after_an_opening_without_comma():
     assert [m.text for m in draft.tasks[0].coordinating] == ["Sở Y tế", "Sở Nội vụ"]
 
 
+def test_those_named_after_chu_tri_cung_carry_the_action_with_the_lead():
+    # A collective named with "cùng" is a co-lead, never lost in the action's words.
+    draft = read(
+        "Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì, cùng UBND các huyện, thành phố kiểm tra "
+        "an toàn các hồ chứa nước trước mùa mưa; hoàn thành trước ngày 30/4/2025.\n"
+    )
+    assert leads(draft) == ["Sở Nông nghiệp và Phát triển nông thôn"]
+    assert [m.text for m in draft.tasks[0].co_leads] == ["UBND các huyện, thành phố"]
+    assert draft.tasks[0].action.startswith("Kiểm tra an toàn")
+    assert draft.tasks[0].due_date == dt.date(2025, 4, 30)
+
+
 def test_the_one_named_first_speaks_and_the_one_after_de_nghi_acts():
     draft = read("Bộ Công Thương đề nghị Ủy ban nhân dân tỉnh Hòa Bình chỉ đạo rà soát các cửa hàng xăng dầu.\n")
     assert leads(draft) == ["Ủy ban nhân dân tỉnh Hòa Bình"]
