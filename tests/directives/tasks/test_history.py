@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 
-from directives.tasks.history import outcome_from_events
 from directives.tasks.status import TaskStatus, compute_status
+from directives.tasks.status.history import outcome_from_events
 from directives.tasks.workflow import (
     extension_decide,
     extension_request,

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
-from directives.tasks.status import TaskStatus, compute_status
+from directives.tasks.status.today import TaskStatus, compute_status
 
 
 def _date(value) -> dt.date | None:
