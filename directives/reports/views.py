@@ -82,6 +82,7 @@ def build(request) -> dict:
         "totals": totals,
         "links": links,
         "table": table,
+        "ranking_rule": selectors.RANKING_RULE,
         "groups": selectors.group_by_kind(table),
         "sort": sort,
         # The window's words come with the rule (its length is a setting).
@@ -124,6 +125,10 @@ def dashboard(request):
 def report(request):
     context = build(request)
     context["printed_at"] = timezone.localtime()
+    # Repeated with the table headers on every printed page.
+    context["running_head"] = (
+        f"Văn phòng UBND tỉnh · {context['period_label']} ({context['start']:%d/%m/%Y} – {context['end']:%d/%m/%Y})"
+    )
     return render(request, "directives/reports/report.html", context)
 
 
