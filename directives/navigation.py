@@ -14,6 +14,7 @@ SECTIONS = (
     ("/agencies/", "agencies"),
     ("/reminders/", "reminders"),
     ("/accounts/lockouts/", "lockouts"),
+    ("/accounts/users/", "accounts"),
 )
 
 

@@ -311,7 +311,7 @@ CELERY_BEAT_SCHEDULE: dict = {
 DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 3, minimum=0)
 TASKS_PER_PAGE = env_int("TASKS_PER_PAGE", 50, minimum=1)
 
-# Agency work (issue 4): the inbox, reports, attachments, extensions.
+# Agency work: the inbox, reports, attachments, extensions.
 # The inbox's "due this week" group: open tasks due within this many days.
 INBOX_DUE_WINDOW_DAYS = env_int("INBOX_DUE_WINDOW_DAYS", 7, minimum=1)
 # ATTACHMENTS_PER_REPORT (files of one report) is set with the upload limits above.

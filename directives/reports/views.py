@@ -12,6 +12,7 @@ from directives.reports import charts, selectors
 from directives.reports.exports import agencies_workbook_response, tasks_workbook_response
 from directives.reports.forms import DashboardForm
 from directives.reports.menus import meeting_menu, notice_menu
+from directives.sorting import sort_headers
 from directives.tasks.status import DUE_WINDOW, due_window_days, figure_label
 from meetings.models import Meeting
 
@@ -96,21 +97,11 @@ def build(request) -> dict:
     }
 
 
-def _sort_links(request, current: str) -> list[dict]:
-    headers = []
-    for key, label in AGENCY_COLUMNS:
-        params = request.GET.copy()
-        params["sort"] = f"-{key}" if current == key else key
-        aria = "ascending" if current == key else "descending" if current == f"-{key}" else "none"
-        headers.append({"key": key, "label": label, "url": f"?{params.urlencode()}", "aria": aria})
-    return headers
-
-
 def dashboard(request):
     context = build(request)
     data = context["form"].cleaned_data
     context.update(
-        headers=_sort_links(request, context["sort"]),
+        headers=sort_headers(request.GET, AGENCY_COLUMNS, param="sort", current=context["sort"]),
         today=timezone.localdate(),
         kinds=AgencyKind.objects.all(),
         agencies=Agency.objects.filter(is_active=True).only("id", "name").order_by("name"),
