@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 
 from directives.models import Digest, ReminderItem, Task
 from directives.tasks.notify import agency_people, leader_people, office_people
-from directives.tasks.status import TaskStatus, status_q
+from directives.tasks.status import TaskStatus, days_overdue_on, status_q
 
 # The order of the sections of an agency's digest: the most urgent first.
 SECTIONS = [
@@ -60,7 +60,7 @@ def _summary(digest: Digest, context: dict) -> dict:
                 "url": _task_url(task.pk),
                 "notice": task.conclusion.notice.number_display,
                 "due_date": task.due_date,
-                "days_overdue": (digest.day - task.due_date).days,
+                "days_overdue": days_overdue_on(task.due_date, digest.day),
             }
         )
     context["agencies"] = [{"name": name, "tasks": tasks} for name, tasks in agencies.items()]
