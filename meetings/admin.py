@@ -15,10 +15,31 @@ class ConclusionInline(admin.TabularInline):
     model = Conclusion
     extra = 0
 
+    # `obj` is the notice: a published notice's conclusions are shown, never changed.
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and (obj is None or obj.is_draft)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or obj.is_draft)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or obj.is_draft)
+
 
 @admin.register(ConclusionNotice)
 class ConclusionNoticeAdmin(admin.ModelAdmin):
+    """Reference data for corrections of drafts. Publishing is the notice page's "Ban hành": the
+    status is never edited here, and a published notice is read-only and never deleted (its
+    tasks are corrected by cancelling or superseding them, with a reason)."""
+
     list_display = ["number", "title", "issued_on", "status"]
     list_filter = ["status"]
     search_fields = ["number", "title"]
+    readonly_fields = ["status", "published_at", "published_by"]
     inlines = [ConclusionInline]
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (obj is None or obj.is_draft)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or obj.is_draft)

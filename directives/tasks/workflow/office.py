@@ -135,6 +135,8 @@ def _close(*, task: Task, actor, reason: str, kind: str, superseded_by: Task | N
         require_open(task)
         if superseded_by is not None and superseded_by.pk == task.pk:
             refuse("Nhiệm vụ không thể thay thế chính nó.", "self")
+        if superseded_by is not None and superseded_by.published_at is None:
+            refuse("Nhiệm vụ thay thế chưa được giao (thông báo còn là dự thảo): hãy ban hành trước.", "draft")
         now = timezone.now()
         task.cancelled_at = now
         task.cancelled_by = actor

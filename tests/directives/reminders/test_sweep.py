@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from directives.models import Digest, ReminderItem, SweepRun, Task, TaskEvent
 from directives.reminders.sweep import fail_stuck, reports_in_period, sweep
+from directives.tasks.kept import throwaway_tasks_delete
 from tests.directives.reminders.conftest import TZ, local
 from tests.factories import AgencyFactory, TaskFactory
 
@@ -140,7 +141,7 @@ def _queries_for(count: int) -> int:
         sweep(at=PLAN_EVE)
     Digest.objects.all().delete()
     SweepRun.objects.all().delete()
-    Task.objects.all().delete()
+    throwaway_tasks_delete(Task.objects.all())
     return len(ctx.captured_queries)
 
 
