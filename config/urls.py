@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+handler400 = "config.errors.bad_request"
+
 admin.site.site_header = "Theo dõi kết luận – Quản trị"
 admin.site.site_title = "Theo dõi kết luận"
 admin.site.index_title = "Dữ liệu danh mục"

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 
 from meetings.models import Conclusion, ConclusionNotice, Meeting
 
@@ -9,6 +10,14 @@ class MeetingAdmin(admin.ModelAdmin):
     list_filter = ["kind", "is_online"]
     search_fields = ["title", "chair_name"]
     date_hierarchy = "held_on"
+
+    def get_changelist_instance(self, request):
+        # Django builds the date hierarchy's bounds with datetime arithmetic that overflows on a
+        # forged year (held_on__year=9999 or 99999999999): answer like any other bad filter.
+        try:
+            return super().get_changelist_instance(request)
+        except (OverflowError, ValueError) as exc:
+            raise IncorrectLookupParameters(exc) from exc
 
 
 class ConclusionInline(admin.TabularInline):

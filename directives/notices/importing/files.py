@@ -20,6 +20,8 @@ from pathlib import Path
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from agencies.inputs import clean_text
+
 # A notice is a few dozen KB of text; 2 MB of pasted text is already a whole book, and the
 # reader's time grows with length, so anything larger is refused before it is read.
 MAX_PASTE_BYTES = 2 * 1024 * 1024
@@ -125,7 +127,9 @@ def text_from_bytes(name: str, data: bytes) -> str:
         text = _plain_text(name, data)
     else:
         raise ImportFileError(MSG_UNSUPPORTED.format(name=name))
-    text = unicodedata.normalize("NFC", text)
+    # Cleaned as the form's text is (config.middleware): the review page sends this text back in
+    # a form, and the reader's offsets must index the same string both times.
+    text = clean_text(unicodedata.normalize("NFC", text))
     if not text.strip():
         raise ImportFileError(MSG_NO_TEXT_IN_FILE.format(name=name))
     return text
