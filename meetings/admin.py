@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 
+from agencies.admin import ModelAdmin
 from meetings.models import Conclusion, ConclusionNotice, Meeting
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ModelAdmin):
     list_display = ["title", "held_on", "kind", "chair_name", "is_online"]
     list_filter = ["kind", "is_online"]
     search_fields = ["title", "chair_name"]
@@ -36,7 +37,7 @@ class ConclusionInline(admin.TabularInline):
 
 
 @admin.register(ConclusionNotice)
-class ConclusionNoticeAdmin(admin.ModelAdmin):
+class ConclusionNoticeAdmin(ModelAdmin):
     """Reference data for corrections of drafts. Publishing is the notice page's "Ban hành": the
     status is never edited here, and a published notice is read-only and never deleted (its
     tasks are corrected by cancelling or superseding them, with a reason)."""

@@ -113,6 +113,10 @@ NUL_URLS = [
     "/admin/autocomplete/?app_label=agencies&model_name=agency&field_name=parent&term=a%00b",
     "/admin/meetings/meeting/?held_on__year=99999999999",
     "/admin/meetings/meeting/?held_on__year=9999&held_on__month=12&held_on__day=31",
+    # Found by tests/test_fuzz_urls.py: the add page's initial values come from the query string.
+    "/admin/agencies/agencyalias/add/?agency=a%00b&group=-1",
+    "/admin/agencies/membership/add/?agency=1e309&user=x",
+    "/admin/meetings/conclusionnotice/add/?meeting=abc",
 ]
 
 
