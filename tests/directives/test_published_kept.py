@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import ProtectedError
 
 from agencies.models import Agency
@@ -172,6 +172,17 @@ def test_no_delete_reaches_a_published_task_or_its_history(reported, delete):
     # A refusal inside Django's delete rolls its transaction back, so the test gives it one.
     with pytest.raises(ProtectedError), transaction.atomic():
         delete(reported)
+    assert _kept() == before
+
+
+def test_the_database_itself_refuses_a_raw_delete_of_a_task_with_history(reported):
+    # Below the ORM: the foreign keys from the history to the task have no ON DELETE, so the
+    # database refuses (at the latest when the transaction commits; checked here at once).
+    before = _kept()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM directives_task WHERE id = %s", [reported.pk])
+        connection.check_constraints()
     assert _kept() == before
 
 
