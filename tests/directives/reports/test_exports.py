@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 import time_machine
 
-from tests.factories import AgencyFactory, AgencyKindFactory, TaskFactory
+from tests.factories import AgencyFactory, AgencyKindFactory, ConclusionFactory, NoticeFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
 HCM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -59,10 +59,12 @@ def test_agencies_export(client, leader):
     TaskFactory(lead=agency, due_date=dt.date(2021, 6, 20))
     client.force_login(leader)
     sheet = workbook(client.get("/dashboard/agencies.xlsx", {"period": "month", "year": "2021", "month": "6"}))
-    assert sheet.freeze_panes == "A2"
-    header = [c.value for c in sheet[1]]
+    assert sheet["A1"].value == "Kết quả thực hiện nhiệm vụ theo cơ quan chủ trì"
+    assert sheet["A2"].value == "Kỳ báo cáo: Tháng 06/2021"
+    assert sheet.freeze_panes == "A4"
+    header = [c.value for c in sheet[3]]
     assert header[:4] == ["Xếp hạng", "Loại cơ quan", "Cơ quan", "Tổng số nhiệm vụ"]
-    row = [c.value for c in sheet[2]]
+    row = [c.value for c in sheet[4]]
     assert row[2:7] == ["Sở Kế hoạch và Đầu tư", 1, 0, 0, 1]
 
 
@@ -103,12 +105,22 @@ def test_agencies_export_writes_formula_like_names_as_text(client, leader):
     params = {"period": "month", "year": "2021", "month": "6"}
     assert "<f>" not in _raw_sheet_xml(client.get("/dashboard/agencies.xlsx", params))
     sheet = workbook(client.get("/dashboard/agencies.xlsx", params))
-    _text_cell(sheet["B2"], FORMULAS[3])
-    _text_cell(sheet["C2"], FORMULAS[0])
+    _text_cell(sheet["B4"], FORMULAS[3])  # below the title and the period
+    _text_cell(sheet["C4"], FORMULAS[0])
 
 
 def test_export_of_a_task_stored_with_control_characters_still_opens(client, leader):
-    # Stored before input was cleaned (config.middleware): the export cleans what it writes too.
+    # Stored before input was cleaned (config.cleaning): the export cleans what it writes too.
     TaskFactory(action="Lập\x0b kế\x01 hoạch")
     client.force_login(leader)
     assert workbook(client.get("/tasks/export.xlsx"))["C2"].value == "Lập\n kế hoạch"
+
+
+def test_task_export_names_a_notice_without_a_number_by_its_date_and_title(client, office_clerk):
+    notice = NoticeFactory(number="", issued_on=dt.date(2021, 6, 24), title="Kết luận giao ban tháng 6")
+    TaskFactory(conclusion=ConclusionFactory(notice=notice))
+    client.force_login(office_clerk)
+    sheet = workbook(client.get("/tasks/export.xlsx"))
+    header = [c.value for c in sheet[1]]
+    column = header.index("Thông báo kết luận")
+    assert sheet[2][column].value == "Thông báo ngày 24/06/2021 – Kết luận giao ban tháng 6"

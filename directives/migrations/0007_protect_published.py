@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directives', '0005_task_lead_month_statistics'),
+        ('directives', '0006_taskevent_kinds_written'),
     ]
 
     operations = [
