@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 
+from agencies.inputs import BoundedDateField
 from agencies.models import Agency, AgencyAlias, AgencyGroup, AgencyKind, Membership
 
 
@@ -10,7 +12,11 @@ class ModelAdmin(admin.ModelAdmin):
     The add page takes initial values from the query string (?agency=12). Django renders an
     autocomplete field's initial value with a query, so `?agency=ab` was a server error: a value
     the field does not accept is dropped, and the page opens blank there instead.
+
+    Dates are bounded as on every other page of the product (agencies.inputs).
     """
+
+    formfield_overrides = {models.DateField: {"form_class": BoundedDateField}}
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

@@ -10,6 +10,7 @@ from django.test import Client
 
 from agencies.inputs import DATE_OUT_OF_RANGE, clean_text
 from directives.models import CalendarToken, ExtensionRequest, Task
+from meetings.models import Meeting
 from tests.directives.conftest import at, published_task
 from tests.directives.notices.notice_entry_data import entry_post, ref
 from tests.factories import AgencyFactory, MeetingFactory, TaskFactory, UserFactory
@@ -98,6 +99,17 @@ def test_a_meeting_in_year_1_is_refused(client_of, office_clerk):
     post = {"title": "Họp", "kind": "giao_ban", "held_on": "01/01/0001", "chair_name": "Chủ tịch"}
     response = client_of(office_clerk).post("/meetings/new/", post)
     assert response.status_code == 200 and DATE_OUT_OF_RANGE in response.content.decode()
+
+
+def test_a_meeting_in_year_9999_is_refused_in_the_admin_too(client_of):
+    superuser = UserFactory(username="quantri", is_staff=True, is_superuser=True)
+    post = {"title": "Họp", "kind": "giao_ban", "held_on": "31/12/9999", "chair_name": "Chủ tịch"}
+    response = client_of(superuser).post("/admin/meetings/meeting/add/", post)
+    assert response.status_code == 200 and DATE_OUT_OF_RANGE in response.content.decode()
+    assert not Meeting.objects.exists()
+    post["held_on"] = "24/06/2021"
+    assert client_of(superuser).post("/admin/meetings/meeting/add/", post).status_code == 302
+    assert Meeting.objects.get().held_on == dt.date(2021, 6, 24)
 
 
 # --- NUL bytes and control characters ---------------------------------------------------------------
