@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0001_initial'),
-        ('directives', '0006_taskevent_kinds_written'),
+        ('directives', '0007_protect_published'),
     ]
 
     operations = [
