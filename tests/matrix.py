@@ -21,6 +21,7 @@ from directives.models import (
     DueDateChange,
     ExtensionRequest,
     Notification,
+    OcrJob,
     ProgressReport,
     ReminderSettings,
     Task,
@@ -95,6 +96,7 @@ def fingerprint():
         list(Digest.objects.order_by("pk").values()),
         list(ReminderSettings.objects.order_by("pk").values()),
         list(CalendarToken.objects.order_by("pk").values()),
+        list(OcrJob.objects.order_by("pk").values("pk", "status", "file_name", "created_by")),
     )
 
 
