@@ -139,15 +139,32 @@ def _mixed_case(token: str) -> bool:
 
 
 def _join_lines(lines: list[str]) -> list[str]:
-    """Lines of one page, the lines the width broke joined back into paragraphs."""
+    """Lines of one page, the lines the width broke joined back into paragraphs. Tesseract
+    sometimes starts a new block in mid-sentence: a blank line after a line that ran to the
+    margin without ending its sentence is crossed too."""
     widest = max((len(line) for line in lines), default=0)
     out: list[str] = []
+    previous = ""  # the line above as laid out (out[-1] may hold a whole joined paragraph)
+    blank = False
     for line in lines:
-        if out and out[-1] and line and _continues(out[-1], line, widest):
+        if not line:
+            blank = True
+            continue
+        if previous and (_continues(previous, line, widest) if not blank else _runs_on(previous, line, widest)):
             out[-1] = _glue(out[-1], line)
         else:
+            if blank and out:
+                out.append("")
             out.append(line)
+        previous, blank = line, False
     return out
+
+
+def _runs_on(previous: str, line: str, widest: int) -> bool:
+    """Across a blank line: only a line that ran to the margin without ending its sentence."""
+    open_ended = not _SENTENCE_END.search(previous) and not _is_heading(previous)
+    full = len(previous) >= max(_FULL_LINE * widest, _FULL_LINE_CHARS)
+    return open_ended and full and _continues(previous, line, widest)
 
 
 def _continues(previous: str, line: str, widest: int) -> bool:
@@ -191,6 +208,6 @@ def _join_pages(text: str, page: str, last_line: str, widest: int) -> str:
     small letter."""
     first = page.split("\n", 1)[0]
     open_ended = last_line and not _SENTENCE_END.search(last_line) and not _is_heading(last_line)
-    if open_ended and (_starts_lower(first) or _continues(last_line, first, widest)):
+    if open_ended and (_starts_lower(first) or _runs_on(last_line, first, widest)):
         return text.rstrip() + " " + page
     return text.rstrip("\n") + "\n\n" + page

@@ -37,6 +37,28 @@ def test_short_header_lines_and_headings_stay_on_their_own_lines():
     ]
 
 
+def test_a_block_break_in_mid_sentence_is_crossed():
+    page = (
+        f"9. Về một số đề xuất:\n- {WIDTH} theo đề nghị của UBND huyện\n\nThan Uyên trước ngày 05/7/2021.\n\n- Sở Y tế"
+    )
+    assert clean_ocr_pages([page]).split("\n") == [
+        "9. Về một số đề xuất:",
+        f"- {WIDTH} theo đề nghị của UBND huyện Than Uyên trước ngày 05/7/2021.",
+        "",
+        "- Sở Y tế",
+    ]
+
+
+def test_a_paragraph_that_ends_short_is_not_run_on_after_a_blank_line():
+    page = f"{WIDTH}\nphòng, chống dịch Covid-19 (ngày 24/6/2021)\n\nNgày 24/6/2021, Chủ tịch UBND tỉnh chủ trì."
+    assert clean_ocr_pages([page]).endswith("(ngày 24/6/2021)\n\nNgày 24/6/2021, Chủ tịch UBND tỉnh chủ trì.")
+
+
+def test_a_short_line_after_a_joined_one_is_not_taken_for_a_full_one():
+    page = f"{WIDTH}\nkế hoạch\nTHÔNG BÁO\nSố: 12/TB-UBND\nBắc Giang"
+    assert clean_ocr_pages([page]).split("\n") == [f"{WIDTH} kế hoạch", "THÔNG BÁO", "Số: 12/TB-UBND", "Bắc Giang"]
+
+
 def test_a_numbered_item_or_a_bullet_starts_a_new_line():
     page = f"{WIDTH}\n1. Về công tác phòng, chống dịch Covid-19 trên địa bàn tỉnh trong thời gian tới\n- Giao Sở Y tế\n"
     lines = clean_ocr_pages([page]).split("\n")
