@@ -120,3 +120,24 @@ def test_too_many_pages_are_refused_at_once(clerk, settings):
 def test_the_form_says_scans_and_photos_are_read(clerk):
     page = _page(clerk.get(IMPORT))
     assert ".jpg, .png, .tif" in page and "nhận dạng chữ (OCR)" in page and ".jpg,.jpeg,.png" in page
+
+
+def test_a_job_nobody_took_for_minutes_says_the_worker_may_be_down(clerk):
+    _upload_scan(clerk)
+    job = OcrJob.objects.get()
+    page = _page(clerk.get(f"/notices/import/ocr/{job.pk}/"))
+    assert "Đang chờ xử lý" in page and "Celery worker" not in page
+    OcrJob.objects.filter(pk=job.pk).update(created_at=job.created_at - dt.timedelta(minutes=3))
+    page = _page(clerk.get(f"/notices/import/ocr/{job.pk}/"))
+    assert "Celery worker" in page and "http-equiv" in page
+
+
+def test_a_running_job_that_stopped_moving_is_shown_as_interrupted(clerk, settings):
+    settings.OCR_PAGE_TIMEOUT = 5
+    _upload_scan(clerk)
+    job = OcrJob.objects.get()
+    OcrJob.objects.filter(pk=job.pk).update(status="running")
+    OcrJob.objects.filter(pk=job.pk).update(updated_at=job.created_at - dt.timedelta(minutes=3))
+    page = _page(clerk.get(f"/notices/import/ocr/{job.pk}/"))
+    assert "bị gián đoạn" in page and "http-equiv" not in page
+    assert OcrJob.objects.get(pk=job.pk).status == "failed"
