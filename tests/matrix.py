@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 
 import openpyxl
 import time_machine
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
+from agencies.models import Membership
 from directives.models import (
     Assignment,
     Attachment,
@@ -97,6 +99,9 @@ def fingerprint():
         list(ReminderSettings.objects.order_by("pk").values()),
         list(CalendarToken.objects.order_by("pk").values()),
         list(OcrJob.objects.order_by("pk").values("pk", "status", "file_name", "created_by")),
+        list(get_user_model().objects.order_by("pk").values()),
+        list(get_user_model().groups.through.objects.order_by("pk").values()),
+        list(Membership.objects.order_by("pk").values()),
     )
 
 
