@@ -7,7 +7,7 @@ Loads the database with `generate_load.py` when it does not hold exactly --tasks
 --reload), then times repeated requests through Django's test client (server time: view, ORM,
 template) and prints medians, the SQL floor (the same figures computed by one hand-written
 query), their ratio and the process memory before and after the repeated requests.
-Targets (issue 6): dashboard median < 300 ms and within 2x of the floor at 1,000,000 tasks; task
+Targets: dashboard median < 300 ms and within 2x of the floor at 1,000,000 tasks; task
 list page < 100 ms; memory flat.
 """
 
