@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from agencies.models import Agency
 from agencies.roles import agency_ids, is_office_staff
 from directives.models import CalendarToken, Task, TaskCoordination
+from directives.tasks.status import WORKING_Q
 
 # Deadlines older than this stay out of the feed: a calendar is for what is coming.
 PAST_DAYS = 90
@@ -86,6 +87,12 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
+def _day_after(day: dt.date) -> dt.date:
+    # Dates typed today are bounded (agencies.inputs), but one stored before that could be the
+    # last day Python knows: one bad task must not break the feed of every agency on it.
+    return day + dt.timedelta(days=1) if day < dt.date.max else day
+
+
 @login_not_required
 def calendar_feed(request, token: str):
     if len(token) > 64:
@@ -97,8 +104,7 @@ def calendar_feed(request, token: str):
     since = timezone.localdate() - dt.timedelta(days=PAST_DAYS)
     tasks = (
         Task.objects.published()
-        .open()
-        .filter(due_date__gte=since, submitted_at__isnull=True)
+        .filter(WORKING_Q, due_date__gte=since)
         .filter(Q(lead=agency) | Exists(TaskCoordination.objects.filter(task=OuterRef("pk"), agency=agency)))
         .select_related("conclusion__notice", "lead")
         .order_by("due_date", "id")
@@ -123,7 +129,7 @@ def calendar_feed(request, token: str):
             f"UID:task-{task.pk}@{host}",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{task.due_date:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{task.due_date + dt.timedelta(days=1):%Y%m%d}",
+            f"DTEND;VALUE=DATE:{_day_after(task.due_date):%Y%m%d}",
             f"SUMMARY:{_escape('Hạn: ' + task.action[:200])}",
             f"DESCRIPTION:{_escape(description)}",
             f"URL:{url}",
