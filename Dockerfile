@@ -8,6 +8,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     STATIC_ROOT=/app/staticfiles
 
 WORKDIR /app
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-vie poppler-utils \
+ && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 1000 theodoi
 COPY requirements.txt .
 RUN pip install -r requirements.txt

@@ -10,7 +10,7 @@ SITE_URL ?= http://$(HOST):$(PORT)
 DEMO_PASSWORD ?= demo
 PYTEST_ARGS ?=
 
-.PHONY: run test install browser migrate demo lint bench clean
+.PHONY: run test install system-packages browser migrate demo lint bench bench-ocr clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần Python 3.11 ($(PYTHON)); đặt PYTHON=... nếu nó có tên khác."; exit 1; }
@@ -21,10 +21,23 @@ $(VENV)/.installed: requirements.txt
 
 install: $(VENV)/.installed
 
+# Scanned notices and photos are read by Tesseract with its Vietnamese model; pdftoppm
+# (poppler-utils) turns a scanned PDF's pages into images. Without them the import says what to
+# install and everything else works, so a failed install only warns.
+OCR_PACKAGES := tesseract-ocr tesseract-ocr-vie poppler-utils
+system-packages:
+	@if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx vie \
+	    || ! command -v pdftoppm >/dev/null 2>&1; then \
+	  echo "Cài Tesseract (tiếng Việt) và poppler-utils từ kho Debian để đọc bản scan, ảnh chụp..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(OCR_PACKAGES) >/dev/null; } \
+	    || echo "Chưa cài được $(OCR_PACKAGES): nhập bản scan sẽ báo thiếu công cụ, các phần khác vẫn chạy."; \
+	fi
+
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
-# The import tests build PDFs with Vietnamese text in DejaVu Sans.
+# The import tests build PDFs with Vietnamese text in DejaVu Sans, and read them back by OCR.
 DEJAVU := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
-browser:
+browser: system-packages
 	@if [ ! -x /usr/bin/chromium ] || [ ! -f $(DEJAVU) ]; then \
 	  echo "Cài Chromium và phông DejaVu từ kho Debian cho các kiểm thử..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -39,7 +52,7 @@ demo: migrate
 
 # The web server and a Celery worker with beat, on the embedded defaults (SQLite, the broker and
 # mail under var/). Ctrl+C stops both.
-run: demo
+run: demo system-packages
 	@echo ""
 	@echo "  Theo dõi kết luận: http://$(HOST):$(PORT)/"
 	@echo "  Đăng nhập (mật khẩu: $(DEMO_PASSWORD)): office (Văn phòng), leader (Lãnh đạo),"
@@ -65,6 +78,10 @@ lint: install
 
 bench: install
 	$(PY) benchmarks/bench_reader.py
+
+# OCR of rendered scans and photos of the seeds and the dev set (../shared/dev-notices): minutes.
+bench-ocr: install browser
+	$(PY) benchmarks/bench_ocr.py $(BENCH_ARGS)
 
 clean:
 	rm -rf var .pytest_cache .hypothesis

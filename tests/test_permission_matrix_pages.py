@@ -15,9 +15,10 @@ from types import SimpleNamespace
 import pytest
 import time_machine
 
-from directives.models import CalendarToken, Digest
+from directives.models import CalendarToken, Digest, OcrJob
 from tests.directives.notices.notice_entry_data import entry_post, ref
 from tests.factories import AgencyFactory, ConclusionFactory, MeetingFactory, NoticeFactory, TaskFactory
+from tests.files import PNG_BYTES, upload
 from tests.matrix import PEOPLE, Row, check_row, codes, everyone_signed_in, office_only, page_text, the_people
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +90,15 @@ ROWS = [
     Row("notice_import_page", "get", lambda w: "/notices/import/", office_only(200)),
     Row("notice_import_read", "post", lambda w: "/notices/import/", office_only(200), _import_post, changes=False),
     Row("notice_import_save", "post", lambda w: "/notices/import/save/", office_only(302), _notice_post),
+    # A scan or a photo is stored as an OCR job for the worker; its page belongs to who uploaded it.
+    Row(
+        "notice_import_scan",
+        "post",
+        lambda w: "/notices/import/",
+        office_only(302),
+        lambda w: {"file": upload("anh-chup.png", PNG_BYTES, "image/png")},
+    ),
+    Row("notice_import_ocr_page", "get", lambda w: f"/notices/import/ocr/{w.ocr_job.pk}/", office_only(200)),
     # --- Meetings: everyone signed in reads the list; office staff create and edit ---------------
     Row("meeting_list", "get", lambda w: "/meetings/", everyone_signed_in()),
     Row("meeting_create_page", "get", lambda w: "/meetings/new/", office_only(200)),
@@ -204,6 +214,7 @@ def world(
         draft=draft,
         digest=digest,
         token=CalendarToken.objects.create(agency=health_dept),
+        ocr_job=OcrJob.objects.create(created_by=office_clerk, file_name="scan.pdf", kind="pdf", pages_total=2),
         other_agency=AgencyFactory(name="Sở Kế hoạch và Đầu tư"),
         people=the_people(
             health_dept_officer, ict_dept_officer, unrelated_officer, health_dept_head, office_clerk, leader

@@ -210,6 +210,13 @@ if DEBUG:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
+# Scanned notices and photos read by Tesseract (Debian: tesseract-ocr tesseract-ocr-vie
+# poppler-utils). A notice is a few pages; the limits keep one upload from holding a worker.
+OCR_MAX_PAGES = env_int("OCR_MAX_PAGES", 20, minimum=1)
+OCR_PAGE_TIMEOUT = env_int("OCR_PAGE_TIMEOUT", 60, minimum=1)
+OCR_DPI = env_int("OCR_DPI", 300, minimum=72)
+OCR_TESSERACT_CMD = env_str("OCR_TESSERACT_CMD", "tesseract")
+OCR_PDFTOPPM_CMD = env_str("OCR_PDFTOPPM_CMD", "pdftoppm")
 # Attachments of one report; each file is at most UPLOAD_MAX_BYTES and checked by content.
 ATTACHMENTS_PER_REPORT = env_int("ATTACHMENTS_PER_REPORT", 5, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
@@ -265,7 +272,7 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # Task modules outside an app's tasks.py (autodiscovery only finds <app>.tasks).
-CELERY_IMPORTS = ["directives.reminders.tasks"]
+CELERY_IMPORTS = ["directives.reminders.tasks", "directives.notices.importing.tasks"]
 
 # --- Reminders (nhắc việc, đôn đốc) -------------------------------------------------------------
 # Every decision is taken in TIME_ZONE (Asia/Ho_Chi_Minh). See directives/reminders/policy.py.

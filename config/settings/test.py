@@ -15,3 +15,9 @@ STORAGES = {
 # Login throttling is off except where a test turns it on (tests/test_login_throttle.py): axes
 # needs the request in authenticate(), which client.login() and direct calls do not pass.
 AXES_ENABLED = False
+
+# Tasks that transactional tests queue after a commit stay in this process's memory: they never
+# reach var/celery/, where a `make run` worker would pick them up. Tests of the worker start
+# their own on Redis.
+CELERY_BROKER_URL = "memory://"
+CELERY_BROKER_TRANSPORT_OPTIONS = {}

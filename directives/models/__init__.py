@@ -1,6 +1,7 @@
 from directives.models.calendar import CalendarToken
 from directives.models.history import DueDateChange
 from directives.models.notification import Notification
+from directives.models.ocr import OcrJob
 from directives.models.reminders import Digest, ReminderChannel, ReminderItem, SweepRun
 from directives.models.task import Assignment, Task, TaskCoordination, TaskEvent
 from directives.models.work import Attachment, ExtensionRequest, ProgressReport
@@ -13,6 +14,7 @@ __all__ = [
     "DueDateChange",
     "ExtensionRequest",
     "Notification",
+    "OcrJob",
     "ProgressReport",
     "ReminderChannel",
     "ReminderItem",

@@ -3,6 +3,9 @@
 The file is read by the import page's own code (directives.notices.importing.files) and agencies are
 looked up in the database's directory; with an empty database every name stays as written.
 Nothing is written. `--json` prints one object with the keys of JSON_KEYS, then EXTRA_KEYS.
+
+A scanned PDF or a photo is read by OCR, as the import page does, but in the foreground: one
+progress line per page on stderr, so stdout stays the draft (or the JSON) alone.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from django.db import DatabaseError
 from agencies.directory import AgencyMention
 from agencies.selectors import agency_directory
 from directives.notices.importing.convert import without_label
-from directives.notices.importing.files import ImportFileError, text_from_path
+from directives.notices.importing.files import ImportFileError, NeedsOcr, text_from_path
+from directives.notices.importing.scan import read_scan
 from meetings.reader import NotANoticeError, NoticeDraft, TaskDraft, read_notice
 
 JSON_KEYS = (
@@ -79,15 +83,21 @@ def draft_json(draft: NoticeDraft) -> dict:
 
 
 class Command(BaseCommand):
-    help = "Đọc một thông báo kết luận (.txt, .docx, .pdf có lớp chữ) và in bản nháp đọc được; không lưu gì."
+    help = (
+        "Đọc một thông báo kết luận (.txt, .docx, .pdf, bản scan hoặc ảnh chụp .jpg/.png/.tif qua OCR) "
+        "và in bản nháp đọc được; không lưu gì."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="Đường dẫn tới tệp .txt, .docx hoặc .pdf.")
+        parser.add_argument("path", help="Đường dẫn tới tệp .txt, .docx, .pdf, .jpg, .png hoặc .tif.")
         parser.add_argument("--json", action="store_true", help="In một đối tượng JSON thay cho bản dễ đọc.")
 
     def handle(self, *args, path: str, **options):
         try:
-            text = text_from_path(path)
+            try:
+                text = text_from_path(path)
+            except NeedsOcr as scan:
+                text = read_scan(scan.name, scan.kind, scan.data, on_page=self._progress)
             draft = read_notice(text, directory=self._directory())
         except (ImportFileError, NotANoticeError) as exc:
             raise CommandError(str(exc)) from None
@@ -95,6 +105,9 @@ class Command(BaseCommand):
             self.stdout.write(_dumps(draft_json(draft)))
         else:
             self.stdout.write(self._readable(draft))
+
+    def _progress(self, done: int, total: int) -> None:
+        self.stderr.write(f"Nhận dạng chữ (OCR): {done}/{total} trang")
 
     def _directory(self):
         """The database's agencies; without a usable database, names stay as written (said on stderr)."""

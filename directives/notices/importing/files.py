@@ -7,6 +7,9 @@ to do; nothing here touches the database.
 A file is judged by its content as well as its name: a .docx must be a Word package, a .pdf
 must start like a PDF, and a file whose name says neither is refused with advice (save as
 .docx or paste the text) rather than guessed at.
+
+A PDF without a text layer and a photo or scan (JPG, PNG, TIFF) raise NeedsOcr: the import page
+sends them to OCR (scan.py) in the background, the command reads them in the foreground.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ MSG_PASTE_TOO_LARGE = (
     "Hãy chỉ dán nội dung của một thông báo."
 )
 MSG_UNSUPPORTED = (
-    "Không đọc được tệp “{name}”: chỉ nhận tệp .txt, .docx hoặc .pdf có lớp chữ. "
+    "Không đọc được tệp “{name}”: chỉ nhận tệp .txt, .docx, .pdf, hoặc ảnh chụp, ảnh scan .jpg, .png, .tif. "
     "Hãy mở tệp bằng Word và lưu lại dưới dạng .docx (Lưu thành → Word Document), hoặc sao chép "
     "nội dung và dán vào ô văn bản."
 )
@@ -60,6 +63,10 @@ MSG_PDF_NO_TEXT = (
     "Tệp PDF “{name}” không có lớp chữ (có thể là bản scan hoặc ảnh chụp) nên không đọc được nội dung. "
     "Hãy tải lên tệp .docx hoặc PDF xuất từ văn bản gốc, hoặc dán nội dung vào ô văn bản."
 )
+MSG_IMAGE_NEEDS_OCR = (
+    "Tệp “{name}” là ảnh chụp hoặc ảnh scan: cần nhận dạng chữ (OCR) mới đọc được nội dung. "
+    "Hãy tải lên tệp .docx hoặc PDF xuất từ văn bản gốc, hoặc dán nội dung vào ô văn bản."
+)
 MSG_NOT_TEXT = (
     "Tệp “{name}” không phải tệp văn bản thuần (.txt): nội dung là dữ liệu nhị phân. "
     "Hãy chọn đúng tệp, hoặc sao chép nội dung thông báo và dán vào ô văn bản."
@@ -67,8 +74,25 @@ MSG_NOT_TEXT = (
 MSG_NO_TEXT_IN_FILE = "Tệp “{name}” không có chữ nào: hãy kiểm tra lại tệp, hoặc dán nội dung vào ô văn bản."
 
 
+IMAGE_SUFFIXES = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".tif": "tiff", ".tiff": "tiff"}
+_IMAGE_MAGIC = {"jpeg": (b"\xff\xd8\xff",), "png": (b"\x89PNG\r\n\x1a\n",), "tiff": (b"II*\x00", b"MM\x00*")}
+MSG_NOT_IMAGE = (
+    "Tệp “{name}” không phải ảnh {kind} hợp lệ: có thể tệp bị hỏng hoặc chỉ bị đổi tên. "
+    "Hãy chụp hoặc scan lại, hoặc tải lên tệp .docx, hoặc dán nội dung vào ô văn bản."
+)
+
+
 class ImportFileError(ValueError):
     """What is wrong with the input, in Vietnamese, with what to do about it."""
+
+
+class NeedsOcr(ImportFileError):
+    """A scan: its text must be read from the page images. `kind` is "pdf" or "image"; the message
+    is what a caller that cannot run OCR tells the user."""
+
+    def __init__(self, message: str, *, name: str, kind: str, data: bytes):
+        super().__init__(message)
+        self.name, self.kind, self.data = name, kind, data
 
 
 def check_pasted(text: str) -> str:
@@ -122,6 +146,8 @@ def text_from_bytes(name: str, data: bytes) -> str:
         text = _docx_text(name, data)
     elif suffix == ".pdf":
         text = _pdf_text(name, data)
+    elif suffix in IMAGE_SUFFIXES:
+        _check_image(name, suffix, data)
     elif suffix in (".txt", ".text", ".md", ""):
         text = _plain_text(name, data)
     else:
@@ -132,6 +158,13 @@ def text_from_bytes(name: str, data: bytes) -> str:
     if not text.strip():
         raise ImportFileError(MSG_NO_TEXT_IN_FILE.format(name=name))
     return text
+
+
+def _check_image(name: str, suffix: str, data: bytes) -> None:
+    kind = IMAGE_SUFFIXES[suffix]
+    if not data.startswith(_IMAGE_MAGIC[kind]):
+        raise ImportFileError(MSG_NOT_IMAGE.format(name=name, kind=kind.upper()))
+    raise NeedsOcr(MSG_IMAGE_NEEDS_OCR.format(name=name), name=name, kind="image", data=data)
 
 
 def _display_name(name: str) -> str:
@@ -277,5 +310,5 @@ def _pdf_text(name: str, data: bytes) -> str:
     # Text extraction spaces words by their position on the page: runs of spaces carry nothing.
     text = "\n\n".join(_RUNS_OF_SPACES.sub(" ", page).strip("\n") for page in pages)
     if not text.strip():
-        raise ImportFileError(MSG_PDF_NO_TEXT.format(name=name))
+        raise NeedsOcr(MSG_PDF_NO_TEXT.format(name=name), name=name, kind="pdf", data=data)
     return text

@@ -1,10 +1,17 @@
-"""Step 1 of the import: the notice's text, pasted or in a file. Cleaning gives the text read."""
+"""Step 1 of the import: the notice's text, pasted or in a file. Cleaning gives the text read,
+or, for a scan or photo, `scan` (a NeedsOcr carrying the file) for the view to send to OCR."""
 
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from directives.notices.importing.files import MAX_PASTE_BYTES, ImportFileError, check_pasted, text_from_upload
+from directives.notices.importing.files import (
+    MAX_PASTE_BYTES,
+    ImportFileError,
+    NeedsOcr,
+    check_pasted,
+    text_from_upload,
+)
 
 MSG_BOTH = "Anh/chị vừa dán văn bản vừa chọn tệp: hãy chỉ dùng một cách — xóa nội dung ô văn bản, hoặc bỏ chọn tệp."
 
@@ -21,7 +28,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="Hoặc tải tệp lên",
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,.pdf"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.docx,.pdf,.jpg,.jpeg,.png,.tif,.tiff"}),
         error_messages={
             "invalid": "Không nhận được tệp: hãy chọn lại tệp.",
             "missing": "Không nhận được tệp: hãy chọn lại tệp.",
@@ -33,8 +40,9 @@ class ImportForm(forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["file"].help_text = (
-            f"Tệp .txt, .docx (Word) hoặc .pdf có lớp chữ (không phải bản scan), "
-            f"tối đa {filesizeformat(settings.UPLOAD_MAX_BYTES)}."
+            f"Tệp .txt, .docx (Word), .pdf, hoặc ảnh chụp, ảnh scan .jpg, .png, .tif, "
+            f"tối đa {filesizeformat(settings.UPLOAD_MAX_BYTES)}. Bản scan và ảnh được nhận dạng chữ (OCR), "
+            f"tối đa {settings.OCR_MAX_PAGES} trang."
         )
 
     def clean(self):
@@ -46,6 +54,8 @@ class ImportForm(forms.Form):
             if upload and text.strip():
                 raise ImportFileError(MSG_BOTH)
             cleaned["source"] = text_from_upload(upload) if upload else check_pasted(text)
+        except NeedsOcr as scan:
+            cleaned["scan"] = scan
         except ImportFileError as exc:
             self.add_error("file" if upload else "text", str(exc))
         return cleaned

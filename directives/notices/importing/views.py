@@ -4,18 +4,22 @@ entry form beside the source text, and only the clerk's "Lưu dự thảo" write
 Between the two steps the text travels in the review form itself (the notice's "Toàn văn"
 field, which the task spans index), never in the database or the session: a clerk who closes
 the review page leaves nothing behind.
+
+A scan or a photo is the exception: reading it takes seconds to minutes, so step 1 stores it as
+an OcrJob for a Celery worker and answers with the job's page, which refreshes itself while the
+pages are read and then shows the same review, the OCR text beside the proposed tasks.
 """
 
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from agencies.roles import office_staff_required
 from agencies.selectors import agency_directory
-from directives.models import Task
+from directives.models import OcrJob, Task
 from directives.notices.forms import NoticeEntryForm
 from directives.notices.importing.convert import (
     Review,
@@ -26,10 +30,16 @@ from directives.notices.importing.convert import (
 )
 from directives.notices.importing.files import MAX_PASTE_BYTES
 from directives.notices.importing.forms import ImportForm
+from directives.notices.importing.jobs import job_stalled, ocr_job_create, ocr_job_fail_stalled, waiting_for_worker
+from directives.notices.importing.scan import OcrError
+from directives.notices.importing.tasks import ocr_job_enqueue
 from meetings.reader import NotANoticeError, read_notice
 
 STEP1_TEMPLATE = "directives/notices/importing/import_form.html"
 REVIEW_TEMPLATE = "directives/notices/importing/review.html"
+OCR_TEMPLATE = "directives/notices/importing/ocr_progress.html"
+# How often the job's page reloads while the pages are read.
+OCR_REFRESH_SECONDS = 2
 
 MSG_NOT_A_NOTICE = (
     "{reason} Hãy kiểm tra đã dán (hoặc chọn) đúng toàn văn một thông báo kết luận: có các mục "
@@ -48,7 +58,15 @@ def notice_import(request):
         context = {"form": ImportForm(), "refusal": _too_large_message()}
         return render(request, STEP1_TEMPLATE, context, status=413)
     form = ImportForm(request.POST, request.FILES)
-    if form.is_valid():
+    if form.is_valid() and form.cleaned_data.get("scan"):
+        try:
+            job = ocr_job_create(actor=request.user, scan=form.cleaned_data["scan"])
+        except OcrError as exc:
+            form.add_error("file", str(exc))
+        else:
+            ocr_job_enqueue(job.pk)
+            return redirect("notice_import_ocr", pk=job.pk)
+    elif form.is_valid():
         try:
             read = read_notice(form.cleaned_data["source"], directory=agency_directory())
         except NotANoticeError as exc:
@@ -57,6 +75,35 @@ def notice_import(request):
             review = review_from_reading(read)
             return _render_review(request, NoticeEntryForm(initial=review.draft), review=review)
     return render(request, STEP1_TEMPLATE, {"form": form}, status=400)
+
+
+@office_staff_required
+@require_http_methods(["GET"])
+def notice_import_ocr(request, pk: int):
+    """A scan being read: its progress until done, then the review of what was read. A clerk sees
+    only the jobs of their own uploads."""
+    job = get_object_or_404(OcrJob.objects.defer("data"), pk=pk, created_by=request.user)
+    if job_stalled(job):
+        job = ocr_job_fail_stalled(job)
+    if job.status != OcrJob.Status.DONE:
+        context = {
+            "job": job,
+            "refresh": None if job.finished else OCR_REFRESH_SECONDS,
+            "percent": round(100 * job.pages_done / job.pages_total) if job.pages_total else 0,
+            "no_worker": waiting_for_worker(job),
+        }
+        return render(request, OCR_TEMPLATE, context)
+    try:
+        read = read_notice(job.text, directory=agency_directory())
+    except NotANoticeError as exc:
+        # What was read stays in front of the clerk, who may correct it and read it again.
+        form = ImportForm(initial={"text": job.text})
+        form.is_bound = False
+        refusal = MSG_NOT_A_NOTICE.format(reason=str(exc).strip())
+        context = {"form": form, "refusal": refusal, "ocr_job": job}
+        return render(request, STEP1_TEMPLATE, context, status=200)
+    review = review_from_reading(read)
+    return _render_review(request, NoticeEntryForm(initial=review.draft), review=review, ocr_job=job)
 
 
 @office_staff_required
@@ -80,7 +127,7 @@ def notice_import_save(request):
     return redirect("notice_detail", pk=notice.pk)
 
 
-def _render_review(request, entry: NoticeEntryForm, *, review: Review | None):
+def _render_review(request, entry: NoticeEntryForm, *, review: Review | None, ocr_job: OcrJob | None = None):
     if review is not None:
         text, warnings, unresolved, unassigned = review.text, review.warnings, review.unresolved, review.unassigned
     else:
@@ -96,6 +143,7 @@ def _render_review(request, entry: NoticeEntryForm, *, review: Review | None):
         "segments": source_segments(text, _entry_spans(entry), flags),
         "task_count": sum(len(form.tasks.forms) for form in entry.conclusions.forms),
         "form_action": reverse("notice_import_save"),
+        "ocr_job": ocr_job,
     }
     return render(request, REVIEW_TEMPLATE, context)
 

@@ -11,6 +11,7 @@ import pytest
 from directives.notices.importing.files import (
     MAX_PASTE_BYTES,
     ImportFileError,
+    NeedsOcr,
     check_pasted,
     text_from_bytes,
     text_from_path,
@@ -154,9 +155,24 @@ def test_pdf_written_by_hand_with_helvetica_is_read():
     assert text_from_bytes("tb.pdf", pdf_bytes("Thong bao ket luan")).strip() == "Thong bao ket luan"
 
 
-def test_scanned_pdf_without_text_layer_is_refused():
-    message = _message(text_from_bytes, "scan.pdf", scanned_pdf())
-    assert "không có lớp chữ" in message and "dán nội dung" in message
+def test_scanned_pdf_without_text_layer_is_handed_to_ocr_with_a_message_for_who_cannot():
+    with pytest.raises(NeedsOcr) as caught:
+        text_from_bytes("scan.pdf", scanned_pdf())
+    assert caught.value.kind == "pdf" and caught.value.name == "scan.pdf" and caught.value.data[:5] == b"%PDF-"
+    assert "không có lớp chữ" in str(caught.value) and "dán nội dung" in str(caught.value)
+
+
+@pytest.mark.parametrize(("name", "data"), [("anh.png", PNG_BYTES), ("ANH.JPG", b"\xff\xd8\xff\xe0" + b"0" * 20)])
+def test_a_photo_or_a_scan_image_is_handed_to_ocr(name, data):
+    with pytest.raises(NeedsOcr) as caught:
+        text_from_bytes(name, data)
+    assert caught.value.kind == "image" and "ảnh chụp hoặc ảnh scan" in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["anh.png", "anh.jpg", "scan.tif"])
+def test_a_file_named_as_an_image_that_is_not_one_is_refused(name):
+    message = _message(text_from_bytes, name, make_docx(paragraphs=["x"]))
+    assert "không phải ảnh" in message and "hợp lệ" in message
 
 
 def test_file_renamed_pdf_is_refused():
@@ -182,10 +198,14 @@ def test_password_protected_pdf_is_refused():
 # --- Names, sizes and emptiness ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["tb.doc", "tb.xls", "tb.odt", "tb.rtf", "anh.png"])
+@pytest.mark.parametrize("name", ["tb.doc", "tb.xls", "tb.odt", "tb.rtf", "anh.gif"])
 def test_unsupported_extension_says_to_save_as_docx_or_paste(name):
     message = _message(text_from_bytes, name, b"anything")
-    assert ".txt, .docx hoặc .pdf" in message and "lưu lại dưới dạng .docx" in message and "dán vào ô" in message
+    assert (
+        ".txt, .docx, .pdf, hoặc ảnh chụp, ảnh scan .jpg, .png, .tif" in message
+        and "lưu lại dưới dạng .docx" in message
+        and "dán vào ô" in message
+    )
 
 
 def test_empty_file_is_refused():

@@ -353,8 +353,10 @@ def test_file_renamed_pdf_is_refused(clerk):
     _refused(clerk, {"file": upload("thong-bao.pdf", b"just some text, not a PDF")}, "không phải tệp PDF hợp lệ")
 
 
-def test_scanned_pdf_is_refused(clerk):
-    _refused(clerk, {"file": upload("scan.pdf", scanned_pdf(), "application/pdf")}, "không có lớp chữ")
+def test_scanned_pdf_is_refused_where_the_ocr_engine_is_missing(clerk, settings):
+    # The whole OCR path, engine present, is in test_import_ocr_views.py.
+    settings.OCR_TESSERACT_CMD = "tesseract-not-installed-here"
+    _refused(clerk, {"file": upload("scan.pdf", scanned_pdf(), "application/pdf")}, "chưa cài công cụ nhận dạng chữ")
 
 
 def test_file_over_the_size_limit_is_refused(clerk, settings):
