@@ -1,0 +1,51 @@
+"""/api/: the REST API (v1), its OpenAPI schema and docs; /api-keys/: the office's key page.
+
+Mounted from config/urls.py with one include. API views authenticate by key or session
+themselves, so the site's login-required middleware lets them through and a request without
+credentials gets a JSON 401 instead of the login page.
+"""
+
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from directives.api import keys, views, writes
+
+
+def _open(view_class, **kwargs):
+    return login_not_required(view_class.as_view(**kwargs))
+
+
+v1 = [
+    path("documents/", _open(writes.DocumentListView), name="document-list"),
+    path("documents/<int:pk>/", _open(views.DocumentDetailView), name="document-detail"),
+    path("tasks/", _open(views.TaskListView), name="task-list"),
+    path("tasks/<int:pk>/", _open(views.TaskDetailView), name="task-detail"),
+    path("tasks/<int:pk>/history/", _open(views.TaskHistoryView), name="task-history"),
+    path("tasks/<int:pk>/reports/", _open(writes.TaskReportsView), name="task-reports"),
+    path("tasks/<int:pk>/completion/", _open(writes.TaskCompletionView), name="task-completion"),
+    path("tasks/<int:pk>/extensions/", _open(writes.TaskExtensionsView), name="task-extensions"),
+    path("tasks/<int:pk>/verify/", _open(writes.TaskVerifyView), name="task-verify"),
+    path("tasks/<int:pk>/return/", _open(writes.TaskReturnView), name="task-return"),
+    path("extensions/<int:pk>/decision/", _open(writes.ExtensionDecisionView), name="extension-decision"),
+    path("attachments/<int:pk>/", _open(views.AttachmentDownloadView), name="attachment-download"),
+    path("agencies/", _open(views.AgencyListView), name="agency-list"),
+    path("dashboard/", _open(views.DashboardView), name="dashboard"),
+]
+
+api = [
+    path("v1/", include(v1)),
+    path("schema/", _open(SpectacularAPIView), name="schema"),
+    path("docs/", _open(SpectacularSwaggerView, url_name="api:schema"), name="docs"),
+    path(
+        "redoc/",
+        _open(SpectacularRedocView, url_name="api:schema", template_name="directives/api/redoc.html"),
+        name="redoc",
+    ),
+]
+
+urlpatterns = [
+    path("api/", include((api, "api"))),
+    path("api-keys/", keys.api_key_list, name="api_key_list"),
+    path("api-keys/<int:pk>/revoke/", keys.api_key_revoke_view, name="api_key_revoke"),
+]
