@@ -242,12 +242,17 @@ OFFICE_DECIDES_EXTENSIONS = env_bool("OFFICE_DECIDES_EXTENSIONS", False)
 # --- API (issue 16) ------------------------------------------------------------------------------
 # REST under /api/v1/ with its OpenAPI schema at /api/schema/; Swagger UI and ReDoc are served from
 # drf-spectacular-sidecar's static files, never a CDN. Systems send an API key (Authorization:
-# Bearer ...), the product's own pages their session. Throttling counts in the default cache:
-# local memory per process unless CACHES says otherwise, so production with several workers
-# should point CACHES at Redis for one shared count.
+# Bearer ...), the product's own pages their session.
 INSTALLED_APPS += ["rest_framework", "drf_spectacular", "drf_spectacular_sidecar"]
-# Requests per key (or per signed-in person) and per client address without a key: N/second,
-# minute, hour or day.
+# Where rate-limit counts are kept. Unset: Django's local memory, a count per process (fine for
+# `make run`); production sets a Redis URL so all web processes share one count per key.
+CACHE_URL = env_str("CACHE_URL")
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://")):
+        raise ImproperlyConfigured(f"CACHE_URL phải là địa chỉ Redis (redis://...): {CACHE_URL!r}.")
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+# Requests per key (or per signed-in person using the pages' session), and per client address for
+# the public schema and docs: N/second, minute, hour or day.
 API_RATE_LIMIT = env_str("API_RATE_LIMIT", "600/minute")
 API_ANON_RATE_LIMIT = env_str("API_ANON_RATE_LIMIT", "60/minute")
 for _name, _rate in (("API_RATE_LIMIT", API_RATE_LIMIT), ("API_ANON_RATE_LIMIT", API_ANON_RATE_LIMIT)):
@@ -287,9 +292,12 @@ SPECTACULAR_SETTINGS = {
     "SERVE_AUTHENTICATION": [],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Swagger UI otherwise sends the schema to validator.swagger.io for a badge.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 999_999_999_999_999_999}},
     "ENUM_NAME_OVERRIDES": {
         "DocumentStatusEnum": "meetings.models.ConclusionNotice.Status",
         "ExtensionStatusEnum": "directives.models.work.ExtensionRequest.Status",

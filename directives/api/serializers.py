@@ -239,14 +239,24 @@ class DocumentDetailSerializer(DocumentSerializer):
         return ConclusionSerializer(self.context["conclusions"], many=True).data
 
 
+class UnresolvedSerializer(serializers.Serializer):
+    name = serializers.CharField(help_text="Tên cơ quan như ghi trên văn bản")
+    role = serializers.CharField(help_text="cơ quan chủ trì, cùng chủ trì hoặc phối hợp")
+    conclusion = serializers.IntegerField(help_text="Thứ tự kết luận đọc được, từ 1")
+    task = serializers.IntegerField(help_text="Thứ tự nhiệm vụ trong kết luận, từ 1")
+    task_left_out = serializers.BooleanField(help_text="Nhiệm vụ chưa được tạo vì không có cơ quan chủ trì nào")
+    suggestions = serializers.ListField(child=serializers.CharField(), help_text="Các tên gần nhất trong danh mục")
+
+
 class DraftCreatedSerializer(DocumentDetailSerializer):
-    """A draft made from a document: what was stored, and what the reader asks the office to check."""
+    """A draft made from a document: what was stored, and what the office should check on review."""
 
     warnings = serializers.ListField(child=serializers.CharField(), source="reader_warnings")
+    unresolved = UnresolvedSerializer(many=True)
     review_url = serializers.SerializerMethodField()
 
     class Meta(DocumentDetailSerializer.Meta):
-        fields = [*DocumentDetailSerializer.Meta.fields, "warnings", "review_url"]
+        fields = [*DocumentDetailSerializer.Meta.fields, "warnings", "unresolved", "review_url"]
 
     def get_review_url(self, notice) -> str:
         return reverse("notice_detail", args=[notice.pk])

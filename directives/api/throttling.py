@@ -1,5 +1,6 @@
 """Rate limits: one count per API key (or per signed-in person using the pages' session), and one
-per client address for requests without credentials.
+per client address for the public schema and docs (a request without credentials to the rest is
+refused before any counting).
 
 The counts live in the default cache. Under `make run` that is local memory, one count per
 process; production with several web workers should set CACHES to Redis so every worker counts

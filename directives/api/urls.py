@@ -6,10 +6,26 @@ credentials gets a JSON 401 instead of the login page.
 """
 
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from directives.api import keys, views, writes
+
+
+class IdConverter:
+    """A row id: 1 to 18 digits. Anything else (a negative number, a number past what the database
+    holds) matches no URL of the API instead of reaching a query."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
+register_converter(IdConverter, "id")
 
 
 def _open(view_class, **kwargs):
@@ -18,17 +34,17 @@ def _open(view_class, **kwargs):
 
 v1 = [
     path("documents/", _open(writes.DocumentListView), name="document-list"),
-    path("documents/<int:pk>/", _open(views.DocumentDetailView), name="document-detail"),
+    path("documents/<id:pk>/", _open(views.DocumentDetailView), name="document-detail"),
     path("tasks/", _open(views.TaskListView), name="task-list"),
-    path("tasks/<int:pk>/", _open(views.TaskDetailView), name="task-detail"),
-    path("tasks/<int:pk>/history/", _open(views.TaskHistoryView), name="task-history"),
-    path("tasks/<int:pk>/reports/", _open(writes.TaskReportsView), name="task-reports"),
-    path("tasks/<int:pk>/completion/", _open(writes.TaskCompletionView), name="task-completion"),
-    path("tasks/<int:pk>/extensions/", _open(writes.TaskExtensionsView), name="task-extensions"),
-    path("tasks/<int:pk>/verify/", _open(writes.TaskVerifyView), name="task-verify"),
-    path("tasks/<int:pk>/return/", _open(writes.TaskReturnView), name="task-return"),
-    path("extensions/<int:pk>/decision/", _open(writes.ExtensionDecisionView), name="extension-decision"),
-    path("attachments/<int:pk>/", _open(views.AttachmentDownloadView), name="attachment-download"),
+    path("tasks/<id:pk>/", _open(views.TaskDetailView), name="task-detail"),
+    path("tasks/<id:pk>/history/", _open(views.TaskHistoryView), name="task-history"),
+    path("tasks/<id:pk>/reports/", _open(writes.TaskReportsView), name="task-reports"),
+    path("tasks/<id:pk>/completion/", _open(writes.TaskCompletionView), name="task-completion"),
+    path("tasks/<id:pk>/extensions/", _open(writes.TaskExtensionsView), name="task-extensions"),
+    path("tasks/<id:pk>/verify/", _open(writes.TaskVerifyView), name="task-verify"),
+    path("tasks/<id:pk>/return/", _open(writes.TaskReturnView), name="task-return"),
+    path("extensions/<id:pk>/decision/", _open(writes.ExtensionDecisionView), name="extension-decision"),
+    path("attachments/<id:pk>/", _open(views.AttachmentDownloadView), name="attachment-download"),
     path("agencies/", _open(views.AgencyListView), name="agency-list"),
     path("dashboard/", _open(views.DashboardView), name="dashboard"),
 ]
@@ -47,5 +63,5 @@ api = [
 urlpatterns = [
     path("api/", include((api, "api"))),
     path("api-keys/", keys.api_key_list, name="api_key_list"),
-    path("api-keys/<int:pk>/revoke/", keys.api_key_revoke_view, name="api_key_revoke"),
+    path("api-keys/<id:pk>/revoke/", keys.api_key_revoke_view, name="api_key_revoke"),
 ]

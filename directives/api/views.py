@@ -8,6 +8,7 @@ Reads go through the same gate as the pages: `tasks_visible_to` / `get_task_for_
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -18,8 +19,10 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from agencies.models import Agency
+from agencies.models import Agency, AgencyAlias
+from agencies.names import normalize
 from directives.api import serializers as s
+from directives.api.messages import in_vietnamese
 from directives.api.throttling import MSG_THROTTLED
 from directives.models import Attachment
 from directives.notices.selectors import get_notice_for_user, notice_conclusions_for
@@ -27,7 +30,7 @@ from directives.reports import selectors as figures
 from directives.reports.forms import PERIOD_CHOICES, DashboardForm
 from directives.reports.tasklist import filtered_tasks
 from directives.tasks.access import get_task_for_user, tasks_visible_to
-from directives.tasks.filters import ROLE_CHOICES, STATUS_CHOICES
+from directives.tasks.filters import MAX_QUERY, ROLE_CHOICES, STATUS_CHOICES
 
 MSG_NOT_FOUND = "Không tìm thấy (hoặc tài khoản này không được xem)."
 MSG_NOT_AUTHENTICATED = "Chưa xác thực: hãy gửi khóa API trong tiêu đề “Authorization: Bearer <khóa>”."
@@ -59,7 +62,10 @@ def exception_handler(exc, context):
         exc.detail = MSG_NOT_AUTHENTICATED
     elif isinstance(exc, exceptions.Throttled):
         exc.detail = MSG_THROTTLED.format(wait=int(exc.wait or 1))
-    return drf_exception_handler(exc, context)
+    response = drf_exception_handler(exc, context)
+    if response is not None:
+        response.data = in_vietnamese(response.data)
+    return response
 
 
 def _user_query_error(errors) -> exceptions.ValidationError:
@@ -154,9 +160,20 @@ class AttachmentDownloadView(APIView):
 
 class AgencyListView(generics.ListAPIView):
     serializer_class = s.AgencySerializer
-    queryset = Agency.objects.select_related("kind").prefetch_related("aliases")
 
-    @extend_schema(summary="Danh bạ cơ quan, với các tên gọi khác")
+    def get_queryset(self):
+        agencies = Agency.objects.select_related("kind").prefetch_related("aliases")
+        key = normalize(self.request.query_params.get("q", "")[:MAX_QUERY])
+        if key:
+            # Accents and case ignored, as in the directory's search: "so y te" finds "Sở Y tế".
+            aliases = AgencyAlias.objects.filter(name_normalized__contains=key, agency__isnull=False)
+            agencies = agencies.filter(Q(name_normalized__contains=key) | Q(pk__in=aliases.values("agency_id")))
+        return agencies
+
+    @extend_schema(
+        parameters=[OpenApiParameter("q", str, description="Tìm theo tên hoặc tên gọi khác, không phân biệt dấu")],
+        summary="Danh bạ cơ quan, với các tên gọi khác",
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 

@@ -194,32 +194,65 @@ class DocumentListView(generics.ListAPIView):
         _refuse_unless(is_office_staff(request.user), "Chỉ chuyên viên Văn phòng UBND tỉnh được tạo thông báo.")
         _refuse_huge_body(request, settings.UPLOAD_MAX_BYTES + MAX_PASTE_BYTES + 1024 * 1024)
         data = _valid(s.DocumentInputSerializer, request)
-        notice, warnings = _draft_from_document(request.user, data)
-        notice.reader_warnings = warnings
+        notice, notice.reader_warnings, notice.unresolved = _draft_from_document(request.user, data)
         conclusions = notice_conclusions_for(request.user, notice)
         body = s.DraftCreatedSerializer(notice, context={"conclusions": conclusions}).data
         return Response(body, status=status.HTTP_201_CREATED)
 
 
 def _draft_from_document(user, data: dict):
-    """Read the document as the import page does and save what was read as a draft; the
-    reader's remarks come back for the office to review. Nothing is published."""
+    """Read the document as the import page does and save what was read as a draft, for the
+    office to review on its page. Nothing is published.
+
+    On the page the clerk resolves every name before saving; a system cannot, so names the
+    directory does not know are left out of the draft's agencies (the text keeps them) and come
+    back in `unresolved`; a task whose every lead is unknown is left for the office to add.
+    """
     upload = data.get("file")
+    field = "file" if upload else "text"
     try:
         source = text_from_upload(upload) if upload else check_pasted(data.get("text") or "")
-    except ImportFileError as exc:
-        raise exceptions.ValidationError({"file" if upload else "text": [str(exc)]}) from None
-    try:
         read = read_notice(source, directory=agency_directory())
+    except ImportFileError as exc:
+        raise exceptions.ValidationError({field: [str(exc)]}) from None
     except NotANoticeError as exc:
-        message = MSG_NOT_A_NOTICE.format(reason=str(exc).strip())
-        raise exceptions.ValidationError({"file" if upload else "text": [message]}) from None
+        raise exceptions.ValidationError({field: [MSG_NOT_A_NOTICE.format(reason=str(exc).strip())]}) from None
     review = review_from_reading(read)
     draft = review.draft
     if data.get("meeting") is not None:
         draft.meeting = data["meeting"]
+    left_out = _without_unknown_names(draft)
     text_for_saving(draft)
     notice = notice_draft_save(
         notice=None, meeting=draft.meeting, fields=draft.fields, conclusions=draft.conclusions, actor=user
     )
-    return notice, review.warnings
+    unresolved = [
+        {
+            "name": item.text,
+            "role": item.role_label,
+            "conclusion": item.conclusion + 1,
+            "task": item.task + 1,
+            "task_left_out": (item.conclusion, item.task) in left_out,
+            "suggestions": item.suggestions,
+        }
+        for item in review.unresolved
+    ]
+    return notice, review.warnings, unresolved
+
+
+def _without_unknown_names(draft) -> set[tuple[int, int]]:
+    """Drop unresolved names (plain strings) from every task's agencies; drop the tasks left
+    without any lead. Returns the (conclusion, task) positions of the tasks dropped."""
+    left_out = set()
+    for ci, conclusion in enumerate(draft.conclusions):
+        kept = []
+        for ti, task in enumerate(conclusion.tasks):
+            task.leads = [item for item in task.leads if not isinstance(item, str)]
+            task.co_leads = [item for item in task.co_leads if not isinstance(item, str)]
+            task.coordinating = [item for item in task.coordinating if not isinstance(item, str)]
+            if task.leads or task.co_leads:
+                kept.append(task)
+            else:
+                left_out.add((ci, ti))
+        conclusion.tasks = kept
+    return left_out
