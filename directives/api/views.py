@@ -251,8 +251,8 @@ class DashboardView(APIView):
                 {"agency_id": r.agency_id, "name": r.name, "kind_name": r.kind_name, "rank": r.rank, "figures": r}
                 for r in figures.agencies_table(by_agency, params)
             ],
-            "overdue": figures.overdue_list(scoped, day),
-            "due_week": figures.due_this_week(scoped, day),
+            "overdue": figures.overdue_list(scoped, day).prefetch_related("coordinating"),
+            "due_week": figures.due_this_week(scoped, day).prefetch_related("coordinating"),
         }
         for row in data["agencies"]:
             row["figures"] = _figures(row["figures"].figures)

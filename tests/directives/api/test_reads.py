@@ -130,3 +130,19 @@ def test_dashboard_bad_period_is_a_400(leader_api):
     response = leader_api.get("/api/v1/dashboard/", {"period": "decade"})
     assert response.status_code == 400
     assert response.json()["period"] == ["Lựa chọn không hợp lệ."]
+
+
+@pytest.mark.parametrize("url", ["/api/v1/tasks/", "/api/v1/dashboard/", "/api/v1/documents/", "/api/v1/agencies/"])
+def test_queries_do_not_grow_with_rows(leader_api, ict_dept, url):
+    def count(n):
+        for _ in range(n):
+            TaskFactory(coordinating=[ict_dept], due_date=dt.date(2021, 6, 28))
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            assert leader_api.get(url).status_code == 200
+        return len(queries)
+
+    leader_api.get(url)  # the key's first use of the minute records it: one UPDATE not counted here
+    assert count(2) == count(20)

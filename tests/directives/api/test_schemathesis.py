@@ -48,7 +48,7 @@ def world(health_dept, ict_dept, health_dept_officer, office_clerk):
 
 
 @pytest.mark.parametrize("person", ["office_clerk", "leader", "health_dept_officer", "unrelated_officer"])
-def test_the_api_keeps_to_its_schema(live_server, world, request, person, settings_override=None):
+def test_the_api_keeps_to_its_schema(live_server, world, request, person):
     schema = schemathesis.openapi.from_url(f"{live_server.url}/api/schema/?format=json")
     headers = {"Authorization": f"Bearer {key_for(request.getfixturevalue(person))}"}
     operations = [result.ok() for result in schema.get_all_operations()]
