@@ -5,10 +5,12 @@ README). The defaults run on a laptop with no server at all: SQLite and the Cele
 var/, mail written to var/mail/.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF, UNSAFE_HASHES
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_int_list, env_list, env_str
@@ -41,10 +43,16 @@ INSTALLED_APPS = [
     "agencies",
     "meetings",
     "directives",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
+    # Before anything that reads the body (the CSRF check reads the form before the login check).
+    "config.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -53,8 +61,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every page needs a login unless its view says otherwise (login page, calendar feeds).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # After WhiteNoise, so static files keep their caching; after authentication, to know who asks.
+    "config.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -104,6 +116,65 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# Login throttling (django-axes, see config/throttle.py): the site's login page and the admin's.
+# axes' backend comes first and refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)  # per account
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env_int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", 20, minimum=1)
+if LOGIN_FAILURE_LIMIT_PER_ADDRESS < AXES_FAILURE_LIMIT:
+    raise ImproperlyConfigured("LOGIN_FAILURE_LIMIT_PER_ADDRESS không được nhỏ hơn LOGIN_FAILURE_LIMIT.")
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # config.throttle relies on this order
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_HANDLER = "config.throttle.LoginThrottleHandler"
+AXES_LOCKOUT_CALLABLE = "config.throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "config.throttle.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_COOLOFF_MESSAGE = "Đăng nhập tạm thời bị khóa do nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau."
+AXES_PERMALOCK_MESSAGE = AXES_COOLOFF_MESSAGE
+# The request header that carries the client's address, set by the proxy (production: X-Real-IP,
+# which nginx overwrites). Empty: the connection's own address.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")
+
+# --- Response headers -------------------------------------------------------------------------
+# The product loads nothing from elsewhere and has no inline script or style. The one inline
+# handler left (the report page's print button, onclick="window.print()") is allowed by its hash;
+# a template that needs an inline <script> gives it nonce="{{ request.csp_nonce }}".
+_PRINT_BUTTON_HASH = "'sha256-MguIPR6qNR8D3B+eAlK+bIRTZe8t3wkOY4B/56Me9FU='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE, UNSAFE_HASHES, _PRINT_BUTTON_HASH],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Device features no page uses: off for the page and anything it could embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
 # --- Language, time, formats ------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
@@ -129,8 +200,15 @@ if DEBUG:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
+# Attachments of one report; each file is at most UPLOAD_MAX_BYTES and checked by content.
+ATTACHMENTS_PER_REPORT = env_int("ATTACHMENTS_PER_REPORT", 5, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Anything larger is answered 413 before Django reads it: a little above the largest legitimate
+# request (a report with every attachment at its limit). The proxy's client_max_body_size matches.
+MAX_REQUEST_BODY_BYTES = env_int(
+    "MAX_REQUEST_BODY_BYTES", UPLOAD_MAX_BYTES * ATTACHMENTS_PER_REPORT + 2 * 1024 * 1024, minimum=1024
+)
 
 # --- Email ------------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Theo dõi kết luận <noreply@localhost>")
@@ -232,8 +310,7 @@ TASKS_PER_PAGE = env_int("TASKS_PER_PAGE", 50, minimum=1)
 # Agency work (issue 4): the inbox, reports, attachments, extensions.
 # The inbox's "due this week" group: open tasks due within this many days.
 INBOX_DUE_WINDOW_DAYS = env_int("INBOX_DUE_WINDOW_DAYS", 7, minimum=1)
-# Attachments of one report; each file is at most UPLOAD_MAX_BYTES and checked by content.
-ATTACHMENTS_PER_REPORT = env_int("ATTACHMENTS_PER_REPORT", 5, minimum=1)
+# ATTACHMENTS_PER_REPORT (files of one report) is set with the upload limits above.
 # Pending extension requests a task may have at once.
 EXTENSION_MAX_PENDING = env_int("EXTENSION_MAX_PENDING", 1, minimum=1)
 # Leaders always decide extensions; office staff too only when the province allows it.

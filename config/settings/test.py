@@ -12,3 +12,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Login throttling is off except where a test turns it on (tests/test_login_throttle.py): axes
+# needs the request in authenticate(), which client.login() and direct calls do not pass.
+AXES_ENABLED = False

@@ -6,6 +6,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 
 from agencies.models import Agency, AgencyAlias
+from directives.demo import present
 from directives.models import Task
 from meetings.models import ConclusionNotice
 
@@ -21,7 +22,7 @@ def test_seed_demo_is_idempotent(demo):
     counts = (Agency.objects.count(), ConclusionNotice.objects.count(), Task.objects.count())
     call_command("seed_demo", password="demo", stdout=io.StringIO())
     assert (Agency.objects.count(), ConclusionNotice.objects.count(), Task.objects.count()) == counts
-    assert counts[1] == 4
+    assert counts[1] == 4 + len(present.NOTICES)
 
 
 def test_demo_users_log_in(demo):

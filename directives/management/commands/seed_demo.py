@@ -1,4 +1,5 @@
-"""python manage.py seed_demo [--password demo]: the demo province, its people and four notices.
+"""python manage.py seed_demo [--password demo]: the demo province, its people, four real notices
+of 2021 as history, and a present: notices of the last months with tasks around today.
 
 Idempotent: running it again changes nothing but the demo users' passwords.
 """
@@ -11,21 +12,27 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from agencies.models import Agency, AgencyAlias, AgencyGroup, AgencyKind, Membership
 from agencies.names import normalize
 from agencies.roles import LEADERS_GROUP, OFFICE_STAFF_GROUP, ensure_role_groups
 from agencies.selectors import agency_resolve
-from directives.demo import province
+from directives.demo import present, province
 from directives.demo.notices import NOT_AN_AGENCY, NUMBERED, SEEDS, SeedNotice, body_end, find_span, paragraphs
-from directives.models import Task, TaskEvent
+from directives.models import ExtensionRequest, ProgressReport, Task, TaskEvent
+from directives.models.history import due_date_changes_rebuild
 from directives.notices.services import notice_publish
+from directives.tasks import workflow
 from directives.tasks.services import tasks_assign
 from meetings.models import Conclusion, ConclusionNotice, Meeting
 
 
 class Command(BaseCommand):
-    help = "Tạo dữ liệu mẫu: cơ quan của tỉnh, người dùng mẫu và bốn thông báo kết luận."
+    help = (
+        "Tạo dữ liệu mẫu: cơ quan của tỉnh, người dùng mẫu, bốn thông báo kết luận năm 2021 "
+        "và các thông báo của những tháng gần đây."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--password", default="demo", help="Mật khẩu của các người dùng mẫu (mặc định: demo).")
@@ -40,6 +47,8 @@ class Command(BaseCommand):
         self._groups(kinds)
         office = self._users(password)
         created = sum(self._notice(seed, office) for seed in SEEDS)
+        today = timezone.localdate()
+        created += sum(self._present_notice(spec, office, today) for spec in present.NOTICES)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Dữ liệu mẫu sẵn sàng: {Agency.objects.count()} cơ quan, {AgencyGroup.objects.count()} nhóm, "
@@ -223,3 +232,111 @@ class Command(BaseCommand):
             if start <= span[0]:
                 chosen = conclusion
         return chosen
+
+    # --- The present ----------------------------------------------------------------------------
+    def _present_notice(self, spec: present.PresentNotice, office, today: dt.date) -> bool:
+        title = present.notice_title(spec)
+        if ConclusionNotice.objects.filter(title=title).exists():
+            return False
+        issued_on = today - dt.timedelta(days=spec.days_ago)
+        meeting = Meeting.objects.create(
+            title=present.meeting_title(spec),
+            kind=Meeting.Kind.GIAO_BAN,
+            held_on=issued_on,
+            chair_name=spec.chair_name,
+            chair_title=spec.chair_title,
+            created_by=office,
+        )
+        notice = ConclusionNotice.objects.create(
+            meeting=meeting,
+            number=present.notice_number(spec, issued_on),
+            place="Bắc Giang",
+            issued_on=issued_on,
+            issued_on_text=f"Bắc Giang, ngày {issued_on.day} tháng {issued_on.month} năm {issued_on.year}",
+            title=title,
+            signer_name=spec.chair_name if spec.chair_title.startswith("Chủ tịch") else "",
+            signing_formula="TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG",
+            created_by=office,
+        )
+        conclusion = Conclusion.objects.create(notice=notice, label="1", text=spec.subject.capitalize(), order=1)
+        tasks = []
+        for item in spec.tasks:
+            # An approved extension moved the due date: the task was first given ten days less.
+            due_in = item.due_in - 10 if item.outcome == present.EXTENDED else item.due_in
+            tasks += tasks_assign(
+                conclusion=conclusion,
+                leads=[self._resolve(item.lead)],
+                coordinating=[self._resolve(name) for name in item.coordinating],
+                action=item.action,
+                deadline_kind="date",
+                due_date=today + dt.timedelta(days=due_in),
+                lead_text=item.lead,
+                source_text=item.action,
+                created_by=office,
+            )
+        notice_publish(notice=notice, actor=office)
+        published = self._at(issued_on, 16)
+        ConclusionNotice.objects.filter(pk=notice.pk).update(published_at=published)
+        Task.objects.filter(conclusion__notice=notice).update(published_at=published)
+        TaskEvent.objects.filter(task__conclusion__notice=notice).update(at=published)
+        leader = get_user_model().objects.get(username="leader")
+        for item, task in zip(spec.tasks, tasks, strict=True):
+            self._present_outcome(item.outcome, Task.objects.get(pk=task.pk), office, leader, today)
+        return True
+
+    @staticmethod
+    def _at(day: dt.date, hour: int) -> dt.datetime:
+        return dt.datetime.combine(day, dt.time(hour, 0), zoneinfo.ZoneInfo(settings.TIME_ZONE))
+
+    def _officer(self, agency: Agency):
+        """Who acts for an agency in the present's history: its demo officer, or one who cannot log in."""
+        membership = Membership.objects.filter(agency=agency).select_related("user").first()
+        if membership:
+            return membership.user
+        user = get_user_model().objects.create_user(
+            username=f"cv-{agency.pk}", first_name="Chuyên viên", last_name=agency.short_name or agency.name
+        )  # no password: the history needs an author, not a login
+        Membership.objects.create(user=user, agency=agency)
+        return user
+
+    def _present_outcome(self, outcome: str, task: Task, office, leader, today: dt.date) -> None:
+        """Play what the agencies, the office and the leader did, dated when they did it."""
+        officer = self._officer(task.lead)
+        due = task.due_date
+        if outcome == present.REPORTED:
+            workflow.task_report_progress(task=task, actor=officer, text="Đang triển khai, đã hoàn thành khoảng 60%.")
+            self._date_last(task, TaskEvent.Kind.REPORTED, today - dt.timedelta(days=2))
+        elif outcome in (present.ON_TIME, present.LATE, present.AWAITING):
+            if outcome == present.ON_TIME:
+                done = max(due - dt.timedelta(days=2), timezone.localdate(task.published_at) + dt.timedelta(days=1))
+            elif outcome == present.LATE:
+                done = due + dt.timedelta(days=5)
+            else:
+                done = today - dt.timedelta(days=1)
+            workflow.task_submit_completion(task=task, actor=officer, note="Đã hoàn thành; gửi kèm báo cáo kết quả.")
+            submitted = self._at(done, 15)
+            Task.objects.filter(pk=task.pk).update(submitted_at=submitted)
+            self._date_last(task, TaskEvent.Kind.SUBMITTED, done, hour=15)
+            if outcome != present.AWAITING:
+                workflow.task_verify(task=task, actor=office, completed_on=done)
+                self._date_last(task, TaskEvent.Kind.VERIFIED, min(done + dt.timedelta(days=1), today))
+        elif outcome in (present.EXTENSION_PENDING, present.EXTENDED):
+            request = workflow.extension_request(
+                task=task,
+                actor=officer,
+                requested_date=due + dt.timedelta(days=10 if outcome == present.EXTENDED else 14),
+                reason="Cần thêm thời gian phối hợp với các đơn vị liên quan.",
+            )
+            asked = today - dt.timedelta(days=3)
+            ExtensionRequest.objects.filter(pk=request.pk).update(requested_at=self._at(asked, 10))
+            self._date_last(task, TaskEvent.Kind.EXTENSION_REQUESTED, asked, hour=10)
+            if outcome == present.EXTENDED:
+                workflow.extension_decide(request=request, actor=leader, approve=True)
+                self._date_last(task, TaskEvent.Kind.EXTENSION_DECIDED, today - dt.timedelta(days=1))
+                due_date_changes_rebuild(tasks=[task])
+
+    def _date_last(self, task: Task, kind: str, day: dt.date, hour: int = 9) -> None:
+        event = TaskEvent.objects.filter(task=task, kind=kind).order_by("-at", "-id").first()
+        TaskEvent.objects.filter(pk=event.pk).update(at=self._at(day, hour))
+        if kind == TaskEvent.Kind.REPORTED:
+            ProgressReport.objects.filter(pk=event.data["report_id"]).update(created_at=self._at(day, hour))

@@ -1,0 +1,73 @@
+"""The demo's present: on the day it is made, the dashboard looks like a working office's."""
+
+import datetime as dt
+import io
+from collections import Counter
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db.models import F
+from django.urls import reverse
+
+from directives.models import ExtensionRequest, Task, TaskEvent
+from directives.tasks.status import TaskStatus, compute_status
+from meetings.models import ConclusionNotice
+
+pytestmark = pytest.mark.django_db
+
+# A Wednesday: the week's deadlines fall on both sides of it.
+DAY = dt.datetime(2026, 3, 11, 8, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def demo():
+    with time_machine.travel(DAY, tick=False):
+        call_command("seed_demo", password="demo", stdout=io.StringIO())
+        yield
+
+
+def present_tasks():
+    return Task.objects.filter(conclusion__notice__issued_on__gte=dt.date(2025, 1, 1))
+
+
+def test_present_has_every_state_an_office_meets(demo):
+    today = DAY.date()
+    statuses = Counter(compute_status(task, today) for task in present_tasks())
+    completed = statuses[TaskStatus.COMPLETED_ON_TIME] + statuses[TaskStatus.COMPLETED_LATE]
+    assert statuses[TaskStatus.COMPLETED_ON_TIME] > statuses[TaskStatus.COMPLETED_LATE] > 0
+    assert completed * 2 >= sum(statuses.values())  # most are done
+    assert statuses[TaskStatus.OVERDUE] >= 2
+    assert statuses[TaskStatus.AWAITING_VERIFICATION] >= 2
+    week = present_tasks().filter(due_date__gte=today, due_date__lte=today + dt.timedelta(days=6))
+    assert week.count() >= 4
+    assert ExtensionRequest.objects.filter(status=ExtensionRequest.Status.PENDING).count() == 1
+
+
+def test_present_notices_are_numbered_and_dated_in_the_months_before_today(demo):
+    notices = ConclusionNotice.objects.filter(issued_on__gte=dt.date(2025, 1, 1))
+    assert notices.count() >= 4
+    for notice in notices:
+        assert notice.number.endswith("/TB-UBND")
+        assert dt.date(2025, 10, 1) <= notice.issued_on < DAY.date()
+        assert notice.published_at.date() == notice.issued_on
+
+
+def test_present_history_is_dated_when_it_happened(demo):
+    # A completion is dated the day it was submitted, not the moment the demo was made.
+    for task in present_tasks().filter(completed_on__isnull=False):
+        submitted = TaskEvent.objects.get(task=task, kind=TaskEvent.Kind.SUBMITTED)
+        assert submitted.at.date() == task.completed_on
+    extended = present_tasks().exclude(original_due_date=None).exclude(due_date=F("original_due_date"))
+    assert extended.count() == 1
+
+
+def test_demo_officer_inbox_has_work_due_this_week(demo, client):
+    client.force_login(get_user_model().objects.get(username="soyte"))
+    with time_machine.travel(DAY, tick=False):
+        page = client.get(reverse("home"))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Chờ xác nhận" in text or "chờ xác nhận" in text
+    assert "Bảo đảm đủ thuốc" in text
