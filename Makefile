@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in reminder mail point here; it follows HOST and PORT unless set.
+SITE_URL ?= http://$(HOST):$(PORT)
 DEMO_PASSWORD ?= demo
 PYTEST_ARGS ?=
 
@@ -46,11 +48,11 @@ run: demo
 	@echo ""
 	@# Reminders of the demo notice's eve (25/06/2021), so var/mail/ shows them at once; a second
 	@# run sends nothing. The beat then sweeps for today every 15 minutes.
-	@DEBUG=1 $(PY) manage.py send_reminders --at "2021-06-25 07:00" | tail -1
-	@DEBUG=1 $(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=1 \
+	@DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py send_reminders --at "2021-06-25 07:00" | tail -1
+	@DEBUG=1 SITE_URL=$(SITE_URL) $(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=1 \
 	    --schedule=var/celerybeat-schedule > var/celery.log 2>&1 & \
 	  worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
-	  DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	  DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install browser
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -41,7 +41,10 @@ class Agency(models.Model):
     )
     is_active = models.BooleanField("đang hoạt động", default=True)
     email = models.EmailField("email nhận thông báo", blank=True)
-    # Set when the agency is merged into another: its open tasks pass to the successor.
+    # Set when the agency is merged into another: from then on its names (in the picker and in
+    # pasted notices) stand for the successor in force (`agencies.selectors.successor_in_force`),
+    # so new work goes there. Its existing tasks do not move by themselves: office staff reassign
+    # the open ones, and the history records each reassignment.
     successor = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,

@@ -1,6 +1,9 @@
 """The three kinds of people: office staff and leaders are Django groups; agency officers and
-heads are users with a Membership. Every permission check in the product goes through here."""
+heads are users with a Membership. Every permission check in the product goes through here:
+pages of one role say so with `@role_required(...)`, and what a person may do on one task is
+`directives.tasks.permissions.actions_for`, built on these roles."""
 
+from collections.abc import Callable
 from functools import wraps
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -42,14 +45,6 @@ def agency_ids(user) -> frozenset[int]:
     return cached
 
 
-def headed_agency_ids(user) -> frozenset[int]:
-    from agencies.models import Membership
-
-    if not user.is_authenticated:
-        return frozenset()
-    return frozenset(user.memberships.filter(role=Membership.Role.HEAD).values_list("agency_id", flat=True))
-
-
 # Office staff keep the reference data (agencies, aliases, groups, memberships) in the admin.
 _OFFICE_STAFF_PERMISSIONS = {
     "agencies": ["agency", "agencyalias", "agencygroup", "agencykind", "membership"],
@@ -75,13 +70,24 @@ def ensure_role_groups() -> None:
     office.permissions.add(*permissions)
 
 
-def office_staff_required(view):
-    """Views only office staff may use: anyone else gets 403 before the view runs."""
+def role_required(*roles: Callable[..., bool], message: str = "Bạn không có quyền mở trang này."):
+    """A page for some roles only (`@role_required(is_office_staff, is_leader)`): anyone holding
+    none of them gets 403 before the view runs, so a refused request reads and writes nothing.
+    The login comes first: the middleware sends anonymous visitors to the login page."""
 
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not is_office_staff(request.user):
-            raise PermissionDenied("Chỉ chuyên viên Văn phòng UBND tỉnh được thực hiện thao tác này.")
-        return view(request, *args, **kwargs)
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not any(role(request.user) for role in roles):
+                raise PermissionDenied(message)
+            return view(request, *args, **kwargs)
 
-    return wrapped
+        return wrapped
+
+    return decorator
+
+
+# The common case: pages only office staff use (entering notices, importing them, meetings).
+office_staff_required = role_required(
+    is_office_staff, message="Chỉ chuyên viên Văn phòng UBND tỉnh được thực hiện thao tác này."
+)

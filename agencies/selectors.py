@@ -2,13 +2,28 @@
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
 from agencies.models import Agency, AgencyAlias, AgencyGroup
 from agencies.names import normalize
+
+
+def successor_in_force(agency: Agency, successor_of: Callable[[Agency], Agency | None] | None = None) -> Agency:
+    """Who does a closed agency's work now: its successor, followed along a chain of mergers, and
+    an active agency itself. A chain that ends in a closed agency without a successor ends there,
+    and one that loops stops where it closes. `successor_of` looks a successor up among agencies
+    already read (default: the database)."""
+    seen = {agency.pk}
+    while not agency.is_active and agency.successor_id is not None:
+        heir = successor_of(agency) if successor_of else agency.successor
+        if heir is None or heir.pk in seen:
+            break
+        agency = heir
+        seen.add(agency.pk)
+    return agency
 
 
 def agency_directory():
@@ -24,28 +39,35 @@ def agency_directory():
     for alias in AgencyAlias.objects.values("name", "agency_id", "group_id"):
         key = ("agency", alias["agency_id"]) if alias["agency_id"] else ("group", alias["group_id"])
         aliases.setdefault(key, []).append(alias["name"])
-    agencies = list(Agency.objects.order_by("id").values("id", "name", "short_name", "is_active", "successor_id"))
-    by_id = {a["id"]: a for a in agencies}
+    agencies = list(Agency.objects.order_by("id").only("id", "name", "short_name", "is_active", "successor"))
+    by_id = {agency.pk: agency for agency in agencies}
 
-    def written(agency: dict) -> tuple[str, ...]:
-        names = [agency["short_name"]] if agency["short_name"] else []
-        return tuple(dict.fromkeys(names + aliases.get(("agency", agency["id"]), [])))
+    def written(agency: Agency) -> tuple[str, ...]:
+        names = [agency.short_name] if agency.short_name else []
+        return tuple(dict.fromkeys(names + aliases.get(("agency", agency.pk), [])))
 
-    entries = [DirectoryEntry(id=a["id"], name=a["name"], aliases=written(a)) for a in agencies if a["is_active"]]
+    entries = [DirectoryEntry(id=a.pk, name=a.name, aliases=written(a)) for a in agencies if a.is_active]
     entries += [
         DirectoryEntry(id=g["id"], name=g["name"], aliases=tuple(aliases.get(("group", g["id"]), ())), is_group=True)
         for g in AgencyGroup.objects.order_by("id").values("id", "name")
     ]
     for agency in agencies:
-        if agency["is_active"]:
+        if agency.is_active:
             continue
-        heir, seen = agency, {agency["id"]}
-        while not heir["is_active"] and heir["successor_id"] in by_id and heir["successor_id"] not in seen:
-            heir = by_id[heir["successor_id"]]
-            seen.add(heir["id"])
-        if heir["is_active"]:
-            entries.append(DirectoryEntry(id=heir["id"], name=heir["name"], aliases=(agency["name"], *written(agency))))
+        heir = successor_in_force(agency, successor_of=lambda a: by_id.get(a.successor_id))
+        if heir.is_active:
+            entries.append(DirectoryEntry(id=heir.pk, name=heir.name, aliases=(agency.name, *written(agency))))
     return AgencyDirectory(entries)
+
+
+def agencies_in(items: Iterable[Agency | AgencyGroup]) -> list[Agency]:
+    """Every agency a list of agencies and groups stands for: a group is each of its active
+    members (`AgencyGroup.member_agencies`), and each agency comes once, where it first appears."""
+    agencies: dict[int, Agency] = {}
+    for item in items:
+        for agency in item.member_agencies() if isinstance(item, AgencyGroup) else [item]:
+            agencies.setdefault(agency.pk, agency)
+    return list(agencies.values())
 
 
 # --- The agency picker: search, labels and resolving typed names ------------------------------
@@ -168,15 +190,6 @@ def agency_picker_search(*, query: str, limit: int = 20, include_groups: bool = 
     return [choice for _, _, choice in ranked[:limit]]
 
 
-def _successor_in_force(agency: Agency) -> Agency:
-    """A merged agency's work goes to its successor (followed along a chain of mergers)."""
-    seen = {agency.pk}
-    while not agency.is_active and agency.successor_id and agency.successor_id not in seen:
-        agency = agency.successor
-        seen.add(agency.pk)
-    return agency
-
-
 def agency_resolve(text: str, *, include_groups: bool = True) -> Resolution:
     """The agency or group a typed name means: its name, short name or an alias, ignoring accents."""
     key = normalize(text)
@@ -201,7 +214,7 @@ def agency_resolve(text: str, *, include_groups: bool = True) -> Resolution:
     items: dict[str, Agency | AgencyGroup] = {}
     for item in found.values():
         if isinstance(item, Agency):
-            item = _successor_in_force(item)
+            item = successor_in_force(item)
             if not item.is_active:
                 continue
         items[picker_value(item)] = item

@@ -1,8 +1,10 @@
-"""Middleware of the whole site: request size, Permissions-Policy, and no caching of what a
-signed-in person sees. The Content-Security-Policy comes from django-csp (see settings)."""
+"""Middleware of the whole site: request size, Permissions-Policy, no caching of what a
+signed-in person sees, and the product's own 404 page under DEBUG. The Content-Security-Policy
+comes from django-csp (see settings)."""
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 
 _TOO_LARGE_PAGE = """<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Dữ liệu gửi lên quá lớn · Theo dõi kết luận</title></head>
@@ -73,3 +75,37 @@ class PrivateCacheMiddleware:
         if user is not None and user.is_authenticated and "Cache-Control" not in response:
             response["Cache-Control"] = "private, no-store"
         return response
+
+
+class ProductNotFoundMiddleware:
+    """Under DEBUG (`make run`), Django answers a 404 with its English technical page. A newcomer
+    trying the demo (a task id typed by hand, an officer opening a draft) should meet the product's
+    own Vietnamese page, as in production; the technical page stays one server restart away
+    (DEBUG_TECHNICAL_404=1). Without DEBUG this does nothing: Django already uses 404.html."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def _active(self) -> bool:
+        return settings.DEBUG and not getattr(settings, "DEBUG_TECHNICAL_404", False)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        # A URL that matches no pattern never reaches a view: its technical page is recognised here.
+        if (
+            self._active()
+            and response.status_code == 404
+            and response.get("Content-Type", "").startswith("text/html")
+            and b"DEBUG = True" in response.content
+        ):
+            return self._page(request)
+        return response
+
+    def process_exception(self, request, exception):
+        if self._active() and isinstance(exception, Http404):
+            return self._page(request)
+        return None
+
+    @staticmethod
+    def _page(request):
+        return render(request, "404.html", status=404)

@@ -118,6 +118,17 @@ class ConclusionNotice(models.Model):
         return _search_key(self.number, self.title, self.place, self.issued_on_text, self.signer_name)
 
     @property
+    def reference(self) -> str:
+        """How menus, lists and exports name the notice: its number, or while it has none (a
+        draft, or a notice entered without it) its date and the start of its title, so two
+        notices without a number can still be told apart."""
+        if self.number:
+            return self.number
+        title = self.title if len(self.title) <= 60 else self.title[:59].rstrip() + "…"
+        date = f"ngày {self.issued_on:%d/%m/%Y}" if self.issued_on else "chưa có số"
+        return f"Thông báo {date} – {title}"
+
+    @property
     def number_display(self) -> str:
         return f"Số: {self.number}" if self.number else "Số: (chưa có số)"
 

@@ -5,16 +5,8 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from agencies.models import Agency, AgencyGroup
+from agencies.selectors import agencies_in
 from meetings.models import Meeting
-
-
-def _agencies(items: Iterable[Agency | AgencyGroup]) -> list[Agency]:
-    """Each agency once; a group stands for each of its members."""
-    agencies: dict[int, Agency] = {}
-    for item in items:
-        for agency in item.member_agencies() if isinstance(item, AgencyGroup) else [item]:
-            agencies.setdefault(agency.pk, agency)
-    return list(agencies.values())
 
 
 @transaction.atomic
@@ -26,5 +18,5 @@ def meeting_save(*, meeting: Meeting, actor, attending: Iterable[Agency | Agency
     meeting.full_clean()
     meeting.save()
     if attending is not None:
-        meeting.attending_agencies.set(_agencies(attending))
+        meeting.attending_agencies.set(agencies_in(attending))
     return meeting

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 
 import openpyxl
 import time_machine
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
+from agencies.models import Membership
 from directives.models import (
     ApiKey,
     Assignment,
@@ -98,6 +100,9 @@ def fingerprint():
         list(CalendarToken.objects.order_by("pk").values()),
         # Keys record their last use on every authenticated request: that is not a write.
         list(ApiKey.objects.order_by("pk").values("pk", "user_id", "name", "key_hash", "revoked_at")),
+        list(get_user_model().objects.order_by("pk").values()),
+        list(get_user_model().groups.through.objects.order_by("pk").values()),
+        list(Membership.objects.order_by("pk").values()),
     )
 
 

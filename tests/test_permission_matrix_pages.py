@@ -147,7 +147,30 @@ ROWS = [
         lambda w: {"name": "Hệ thống quản lý văn bản", "user": str(w.people["lead_officer"].pk)},
     ),
     Row("api_key_revoke", "post", lambda w: f"/api-keys/{w.api_key.pk}/revoke/", office_only(302)),
+    # --- Accounts: office staff manage them; nobody else sees them ---------------------------------
+    Row("account_list", "get", lambda w: "/accounts/users/", office_only(200)),
+    Row("account_create_page", "get", lambda w: "/accounts/users/new/", office_only(200)),
+    Row("account_create", "post", lambda w: "/accounts/users/new/", office_only(302), lambda w: _account_post(w)),
+    Row("account_edit_page", "get", lambda w: f"/accounts/users/{w.people['lead_officer'].pk}/", office_only(200)),
+    Row(
+        "account_edit",
+        "post",
+        lambda w: f"/accounts/users/{w.people['lead_officer'].pk}/",
+        office_only(302),
+        lambda w: _account_post(w, username=w.people["lead_officer"].username, role="head"),
+    ),
+    Row(
+        "account_password",
+        "post",
+        lambda w: f"/accounts/users/{w.people['lead_officer'].pk}/password/",
+        office_only(302),
+        lambda w: {"new_password1": "Tam-thoi-2026!", "new_password2": "Tam-thoi-2026!"},
+    ),
 ]
+
+
+def _account_post(w, username="cv-moi", role="officer"):
+    return {"username": username, "last_name": "Mới", "role": role, "agency": w.lead.pk, "is_active": "on"}
 
 
 @pytest.fixture

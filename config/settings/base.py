@@ -21,6 +21,8 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 # --- Core -------------------------------------------------------------------------------------
 DEBUG = env_bool("DEBUG", False)
+# Under DEBUG, a 404 shows the product's page; set this to see Django's technical page instead.
+DEBUG_TECHNICAL_404 = env_bool("DEBUG_TECHNICAL_404", False)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
@@ -64,6 +66,7 @@ MIDDLEWARE = [
     # After WhiteNoise, so static files keep their caching; after authentication, to know who asks.
     "config.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.middleware.ProductNotFoundMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -84,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "agencies.context_processors.current_roles",
+                "directives.navigation.navigation",
             ],
         },
     },
@@ -307,7 +311,7 @@ CELERY_BEAT_SCHEDULE: dict = {
 DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 3, minimum=0)
 TASKS_PER_PAGE = env_int("TASKS_PER_PAGE", 50, minimum=1)
 
-# Agency work (issue 4): the inbox, reports, attachments, extensions.
+# Agency work: the inbox, reports, attachments, extensions.
 # The inbox's "due this week" group: open tasks due within this many days.
 INBOX_DUE_WINDOW_DAYS = env_int("INBOX_DUE_WINDOW_DAYS", 7, minimum=1)
 # ATTACHMENTS_PER_REPORT (files of one report) is set with the upload limits above.
@@ -386,6 +390,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "filters": {"forbidden_without_traceback": {"()": "config.logs.ForbiddenWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own console handler would print each record a second time under DEBUG.
+        "django": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO"), "propagate": False},
+        "django.request": {"filters": ["forbidden_without_traceback"]},
+    },
 }

@@ -1,9 +1,9 @@
 """The API's writes: each one is the pages' action by another door.
 
-The shape is the task page's `_task_action`: find what the user may see (404), check the role
-(403) before reading the input, check the input (400), then call the same service as the page,
-which locks, records the history and notifies. A service's refusal is a 400 with its message
-(the exception handler in views). Every POST honours Idempotency-Key.
+The shape is the task page's `_task_action`: find what the user may see (404), ask `may` whether
+the role allows the action (403) before reading the input, check the input (400), then call the
+same service as the page, which locks, records the history and notifies. A service's refusal is
+a 400 with its message (the exception handler in views). Every POST honours Idempotency-Key.
 """
 
 from django.conf import settings
@@ -24,8 +24,9 @@ from directives.notices.importing.convert import review_from_reading, text_for_s
 from directives.notices.importing.files import MAX_PASTE_BYTES, ImportFileError, check_pasted, text_from_upload
 from directives.notices.selectors import notice_conclusions_for, notices_visible_to
 from directives.notices.services import notice_draft_save
-from directives.tasks import permissions, workflow
+from directives.tasks import workflow
 from directives.tasks.access import get_task_for_user
+from directives.tasks.permissions import Action, may
 from meetings.reader import NotANoticeError, read_notice
 
 MSG_NOT_A_NOTICE = (
@@ -81,7 +82,7 @@ class TaskReportsView(APIView):
     @idempotent
     def post(self, request, pk: int):
         task = get_task_for_user(request.user, pk)
-        _refuse_unless(permissions.can_report(request.user, task), "Chỉ cơ quan chủ trì hoặc phối hợp mới báo cáo.")
+        _refuse_unless(may(request.user, task, Action.REPORT), "Chỉ cơ quan chủ trì hoặc phối hợp mới báo cáo.")
         _refuse_huge_body(request, _task_body_limit())
         data = _valid(s.ReportInputSerializer, request)
         report = workflow.task_report_progress(task=task, actor=request.user, **data)
@@ -97,7 +98,7 @@ class TaskCompletionView(APIView):
     @idempotent
     def post(self, request, pk: int):
         task = get_task_for_user(request.user, pk)
-        _refuse_unless(permissions.can_act_as_lead(request.user, task), "Chỉ cơ quan chủ trì mới báo cáo hoàn thành.")
+        _refuse_unless(may(request.user, task, Action.SUBMIT), "Chỉ cơ quan chủ trì mới báo cáo hoàn thành.")
         _refuse_huge_body(request, _task_body_limit())
         data = _valid(s.CompletionInputSerializer, request)
         task = workflow.task_submit_completion(task=task, actor=request.user, **data)
@@ -116,7 +117,7 @@ class TaskExtensionsView(APIView):
     @idempotent
     def post(self, request, pk: int):
         task = get_task_for_user(request.user, pk)
-        _refuse_unless(permissions.can_act_as_lead(request.user, task), "Chỉ cơ quan chủ trì mới đề nghị gia hạn.")
+        _refuse_unless(may(request.user, task, Action.REQUEST_EXTENSION), "Chỉ cơ quan chủ trì mới đề nghị gia hạn.")
         data = _valid(s.ExtensionInputSerializer, request)
         extension = workflow.extension_request(task=task, actor=request.user, **data)
         return Response(s.ExtensionSerializer(extension).data, status=status.HTTP_201_CREATED)
@@ -132,7 +133,7 @@ class TaskVerifyView(APIView):
     @idempotent
     def post(self, request, pk: int):
         task = get_task_for_user(request.user, pk)
-        _refuse_unless(permissions.can_verify(request.user), "Chỉ Văn phòng UBND tỉnh mới xác nhận hoàn thành.")
+        _refuse_unless(may(request.user, task, Action.VERIFY), "Chỉ Văn phòng UBND tỉnh mới xác nhận hoàn thành.")
         data = _valid(s.VerifyInputSerializer, request)
         task = workflow.task_verify(task=task, actor=request.user, **data)
         return Response(s.TaskDetailSerializer(task).data)
@@ -145,7 +146,7 @@ class TaskReturnView(APIView):
     @idempotent
     def post(self, request, pk: int):
         task = get_task_for_user(request.user, pk)
-        _refuse_unless(permissions.can_verify(request.user), "Chỉ Văn phòng UBND tỉnh mới trả lại báo cáo hoàn thành.")
+        _refuse_unless(may(request.user, task, Action.RETURN), "Chỉ Văn phòng UBND tỉnh mới trả lại báo cáo.")
         data = _valid(s.ReturnInputSerializer, request)
         task = workflow.task_return(task=task, actor=request.user, **data)
         return Response(s.TaskDetailSerializer(task).data)
@@ -160,8 +161,8 @@ class ExtensionDecisionView(APIView):
         extension = ExtensionRequest.objects.filter(pk=pk).first()
         if extension is None:
             raise exceptions.NotFound
-        get_task_for_user(request.user, extension.task_id)
-        _refuse_unless(permissions.can_decide_extensions(request.user), "Bạn không có quyền quyết định gia hạn.")
+        task = get_task_for_user(request.user, extension.task_id)
+        _refuse_unless(may(request.user, task, Action.DECIDE_EXTENSION), "Bạn không có quyền quyết định gia hạn.")
         data = _valid(s.DecisionInputSerializer, request)
         extension = workflow.extension_decide(
             request=extension, actor=request.user, approve=data["decision"] == "approve", reason=data["reason"]

@@ -205,7 +205,6 @@ class TaskEvent(models.Model):
 
     class Kind(models.TextChoices):
         CREATED = "created", "Tạo nhiệm vụ"
-        UPDATED = "updated", "Sửa nhiệm vụ"
         PUBLISHED = "published", "Giao nhiệm vụ"
         REPORTED = "reported", "Báo cáo tiến độ"
         SUBMITTED = "submitted", "Báo cáo hoàn thành"
@@ -216,7 +215,6 @@ class TaskEvent(models.Model):
         REASSIGNED = "reassigned", "Đổi cơ quan chủ trì"
         CANCELLED = "cancelled", "Hủy nhiệm vụ"
         SUPERSEDED = "superseded", "Thay thế bằng chỉ đạo khác"
-        HANDED_OVER = "handed_over", "Chuyển giao do sắp xếp cơ quan"
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=32, choices=Kind.choices)
@@ -232,7 +230,7 @@ class TaskEvent(models.Model):
     # - extension_decided: {"decision": "approved"|"refused", "due_date": {"before": ..., "after": ...}}
     # - submitted: {"submitted_at": iso datetime}
     # - verified: {"completed_on": "2021-06-29"}; returned: {"reason": "..."}
-    # - reassigned / handed_over: {"lead": {"before": {"id", "name"}, "after": {"id", "name"}}}
+    # - reassigned: {"lead": {"before": {"id", "name"}, "after": {"id", "name"}}}
     # - cancelled / superseded: {"reason": "..."}
     data = models.JSONField(default=dict, blank=True)
     note = models.TextField(blank=True)

@@ -22,9 +22,15 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from directives.notices.formsets import MAX_ROWS, ConclusionFormSet, EntryPart, TaskForm
-from directives.notices.services import MSG_NO_MEETING, NOTICE_FIELDS, NoticeDraft, notice_fields_errors
+from directives.notices.services import (
+    MSG_NO_MEETING,
+    NOTICE_FIELDS,
+    NoticeDraft,
+    notice_draft_save,
+    notice_fields_errors,
+)
 from meetings.forms import DateField, MeetingNewForm
-from meetings.models import Meeting
+from meetings.models import ConclusionNotice, Meeting
 
 _ADD_ROW = re.compile(r"^c(-\d{1,4}-t)?$")
 
@@ -100,6 +106,7 @@ class NoticeEntryForm:
     NoticeEntryForm(initial=NoticeDraft(...))     prefilled, unbound (new page, edit, import review)
     NoticeEntryForm(request.POST)                 submitted; is_valid(), then to_draft()
     NoticeEntryForm(request.POST, add_row="c-0-t") shown again with one more row, unchecked
+    save(notice=..., actor=...)                   the saved draft notice, or None with the errors
     add_service_errors(exc)                       shows a ValidationError from notice_draft_save
     """
 
@@ -109,6 +116,7 @@ class NoticeEntryForm:
         if self.adding:
             data = _with_one_more_row(data, add_row)
         self.errors_top: list[str] = []
+        self.draft: NoticeDraft | None = None
         draft = initial or NoticeDraft()
         quiet = self.adding
         existing = draft.meeting if draft.meeting is not None and draft.meeting.pk else None
@@ -157,6 +165,28 @@ class NoticeEntryForm:
             meeting=meeting,
             conclusions=[form.to_input() for form in self.conclusions.live_forms()],
         )
+
+    def save(self, *, notice: ConclusionNotice | None, actor, prepare=None) -> ConclusionNotice | None:
+        """Save the submitted entry as a draft through `notice_draft_save` (a new notice when
+        `notice` is None): the notice, or None when the form or the service found errors, which
+        then stand beside their fields. `prepare(draft)` adjusts the draft first (the import
+        settles its text and spans); the draft saved stays in `self.draft`."""
+        if not self.is_valid():
+            return None
+        self.draft = self.to_draft()
+        if prepare is not None:
+            prepare(self.draft)
+        try:
+            return notice_draft_save(
+                notice=notice,
+                meeting=self.draft.meeting,
+                fields=self.draft.fields,
+                conclusions=self.draft.conclusions,
+                actor=actor,
+            )
+        except ValidationError as exc:
+            self.add_service_errors(exc)
+            return None
 
     def add_service_errors(self, exc: ValidationError) -> None:
         """Show notice_draft_save's errors (keyed by path) beside the fields they name."""

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from agencies.models import Agency, AgencyGroup
+from agencies.selectors import agencies_in, picker_value
 from directives.models import Task, TaskEvent
 from directives.models.task import Assignment, DeadlineKind, Recurrence
 from directives.tasks.services import actor_agency_name, jsonable, notice_published, tasks_assign
@@ -120,31 +121,23 @@ def _existing(items: Iterable[AgencyItem]) -> set[str]:
     return found
 
 
-def _ref(item: AgencyItem) -> str:
-    return f"g:{item.pk}" if isinstance(item, AgencyGroup) else f"a:{item.pk}"
-
-
 def _agency_list_errors(items: list, key: str, errors: dict[str, list[str]]) -> list[Agency]:
     """Record what is wrong with a list of agencies/groups; return the agencies it stands for."""
     real = [item for item in items if isinstance(item, Agency | AgencyGroup) and item.pk]
     existing = _existing(real)
-    agencies: dict[int, Agency] = {}
+    valid = []
     for item in items:
         if isinstance(item, str):
             _add(errors, key, f"Chưa xác định được cơ quan “{item}”: hãy chọn trong danh mục.")
-        elif not isinstance(item, Agency | AgencyGroup) or not item.pk or _ref(item) not in existing:
+        elif not isinstance(item, Agency | AgencyGroup) or not item.pk or picker_value(item) not in existing:
             _add(errors, key, "Cơ quan đã chọn không có trong danh mục; hãy chọn lại.")
         elif isinstance(item, Agency) and not item.is_active:
             _add(errors, key, f"“{item.name}” đã giải thể hoặc sáp nhập; hãy chọn cơ quan kế thừa.")
-        elif isinstance(item, AgencyGroup):
-            members = list(item.member_agencies())
-            if not members:
-                _add(errors, key, f"Nhóm “{item.name}” chưa có cơ quan nào.")
-            for agency in members:
-                agencies.setdefault(agency.pk, agency)
+        elif isinstance(item, AgencyGroup) and not item.member_agencies().exists():
+            _add(errors, key, f"Nhóm “{item.name}” chưa có cơ quan nào.")
         else:
-            agencies.setdefault(item.pk, item)
-    return list(agencies.values())
+            valid.append(item)
+    return agencies_in(valid)
 
 
 def task_input_errors(task: TaskInput) -> dict[str, list[str]]:

@@ -20,25 +20,30 @@ from directives.notices.selectors import (
     notice_draft_of,
     notices_for_list,
 )
-from directives.notices.services import NoticeDraft, notice_draft_save, notice_publish
+from directives.notices.services import NoticeDraft, notice_publish
+from directives.sorting import sort_headers
 from directives.tasks.access import tasks_visible_to
 from meetings.models import ConclusionNotice
 
 NOTICES_PER_PAGE = 20
+NOTICE_COLUMNS = [("date", "Nơi, ngày ban hành")]
 
 
 @require_GET
 def notice_list(request):
     filters = NoticeFilter(request.GET or None, queryset=notices_for_list(request.user), user=request.user)
     page = Paginator(filters.qs, NOTICES_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"filters": filters, "page": page, "can_create": is_office_staff(request.user)}
+    # Newest first unless the clerk turned the date column round.
+    order = request.GET.get("o") if request.GET.get("o") in ("date", "-date") else "-date"
+    headers = sort_headers(request.GET, NOTICE_COLUMNS, param="o", current=order)
+    context = {"filters": filters, "page": page, "can_create": is_office_staff(request.user), "headers": headers}
     return render(request, "directives/notices/notice_list.html", context)
 
 
 @office_staff_required
 @require_http_methods(["GET", "POST"])
 def notice_create(request):
-    return notice_entry(request, notice=None, initial=None)
+    return _notice_entry(request, notice=None, initial=None)
 
 
 @office_staff_required
@@ -49,43 +54,26 @@ def notice_edit(request, pk: int):
         messages.error(request, "Thông báo đã ban hành: không thể sửa nội dung nữa.")
         return redirect("notice_detail", pk=notice.pk)
     initial = notice_draft_of(notice) if request.method == "GET" else None
-    return notice_entry(request, notice=notice, initial=initial)
+    return _notice_entry(request, notice=notice, initial=initial)
 
 
-def notice_entry(
-    request,
-    *,
-    notice: ConclusionNotice | None,
-    initial: NoticeDraft | None,
-    template: str = "directives/notices/notice_form.html",
-    extra_context: dict | None = None,
-):
-    """The entry page's GET and POST, for any view that has checked the user is office staff.
+def _notice_entry(request, *, notice: ConclusionNotice | None, initial: NoticeDraft | None):
+    """The entry page's GET and POST, for a new notice and for editing a draft (the import's
+    review has its own page and saves through the same `NoticeEntryForm.save`).
 
-    GET shows the form prefilled with `initial` (the import review passes the draft it read);
-    POST saves the draft and redirects to it. On a bad submission the page comes back with
+    GET shows the form prefilled with `initial` (the draft being edited); POST saves the draft
+    and redirects to it. On a bad submission the page comes back with
     everything typed and the errors beside the fields; nothing is saved.
     """
     if request.method == "POST":
         entry = NoticeEntryForm(request.POST, add_row=request.POST.get("add"))
-        if entry.is_valid():
-            draft = entry.to_draft()
-            try:
-                notice = notice_draft_save(
-                    notice=notice,
-                    meeting=draft.meeting,
-                    fields=draft.fields,
-                    conclusions=draft.conclusions,
-                    actor=request.user,
-                )
-            except ValidationError as exc:
-                entry.add_service_errors(exc)
-            else:
-                messages.success(request, "Đã lưu dự thảo thông báo.")
-                return redirect("notice_detail", pk=notice.pk)
+        saved = entry.save(notice=notice, actor=request.user)
+        if saved is not None:
+            messages.success(request, "Đã lưu dự thảo thông báo.")
+            return redirect("notice_detail", pk=saved.pk)
     else:
         entry = NoticeEntryForm(initial=initial)
-    return render(request, template, {"entry": entry, "notice": notice, **(extra_context or {})})
+    return render(request, "directives/notices/notice_form.html", {"entry": entry, "notice": notice})
 
 
 @require_GET

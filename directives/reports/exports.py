@@ -84,7 +84,7 @@ def tasks_workbook_response(rows, day, filename: str) -> FileResponse:
                 task.action,
                 task.lead.name,
                 "; ".join(agency.name for agency in task.coordinating.all()),
-                task.conclusion.notice.number,
+                task.conclusion.notice.reference,
                 _date(sheet, published),
                 _date(sheet, task.original_due_date),
                 _date(sheet, task.due_on),
@@ -114,9 +114,12 @@ AGENCY_HEADERS = [
 def agencies_workbook_response(table, period_label: str, filename: str) -> FileResponse:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Cơ quan")
-    sheet.freeze_panes = "A2"
+    # The title and the period above the table, so a printed or forwarded sheet says what it is.
+    sheet.freeze_panes = "A4"
     for letter, width in zip("ABCDEFGHIJK", (9, 28, 45, 12, 12, 12, 10, 14, 12, 12, 12), strict=True):
         sheet.column_dimensions[letter].width = width
+    sheet.append(_header(sheet, ["Kết quả thực hiện nhiệm vụ theo cơ quan chủ trì"]))
+    sheet.append([f"Kỳ báo cáo: {period_label}"])
     sheet.append(_header(sheet, AGENCY_HEADERS))
     for row in table:
         f = row.figures
@@ -135,6 +138,4 @@ def agencies_workbook_response(table, period_label: str, filename: str) -> FileR
                 round(f.rate * 100, 1) if f.rate is not None else None,
             ]
         )
-    sheet.append([])
-    sheet.append([f"Kỳ báo cáo: {period_label}"])
     return _response(workbook, filename)

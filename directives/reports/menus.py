@@ -5,6 +5,8 @@ at tens of thousands of notices; labels are built here because template filters 
 options cost more than the query.
 """
 
+from django.db.models import Exists, OuterRef
+
 from directives.notices.selectors import notices_visible_to
 from meetings.models import ConclusionNotice, Meeting
 
@@ -24,15 +26,22 @@ def notice_menu(user, selected: ConclusionNotice | None) -> list[tuple[int, str,
     visible = notices_visible_to(user)
     if selected is not None and not visible.filter(pk=selected.pk).exists():
         selected = None
-    notices = _latest(visible.order_by("-id").only("id", "number", "issued_on"), selected)
+    notices = _latest(visible.order_by("-id").only("id", "number", "issued_on", "title"), selected)
     return [
-        (n.pk, (n.number or "(chưa có số)") + (f" – {n.issued_on:%d/%m/%Y}" if n.issued_on else ""), n == selected)
+        (n.pk, n.reference + (f" – {n.issued_on:%d/%m/%Y}" if n.number and n.issued_on else ""), n == selected)
         for n in notices
     ]
 
 
 def meeting_menu(selected: Meeting | None) -> list[tuple[int, str, bool]]:
-    meetings = _latest(Meeting.objects.order_by("-id").only("id", "title", "held_on"), selected)
+    # Only meetings with a published notice: a meeting whose notice is still a draft has no task
+    # anyone can filter by, and its title is not for agency people to read.
+    published = Meeting.objects.filter(
+        Exists(ConclusionNotice.objects.filter(meeting=OuterRef("pk"), status=ConclusionNotice.Status.PUBLISHED))
+    )
+    if selected is not None and not published.filter(pk=selected.pk).exists():
+        selected = None
+    meetings = _latest(published.order_by("-id").only("id", "title", "held_on"), selected)
     return [
         (m.pk, f"{m.held_on:%d/%m/%Y} – {m.title if len(m.title) <= 60 else m.title[:59] + '…'}", m == selected)
         for m in meetings

@@ -159,14 +159,22 @@ def month_trend(cells: dict[tuple[int, dt.date | None], Figures], months: list[d
     return trend
 
 
+RANKING_RULE = (
+    "Xếp hạng theo tỷ lệ đúng hạn; cùng tỷ lệ thì cơ quan ít nhiệm vụ quá hạn hơn đứng trước, "
+    "rồi đến cơ quan có nhiều nhiệm vụ hoàn thành đúng hạn hơn. Cơ quan chưa có nhiệm vụ đến hạn "
+    "không được xếp hạng."
+)
+
+
 def agencies_table(by_agency: dict[int, Figures], params: dict, sort: str = "rank") -> list[AgencyRow]:
     agencies = Agency.objects.filter(pk__in=list(by_agency)).select_related("kind")
     rows = [AgencyRow(a.pk, a.name, a.kind.name, a.kind.order, by_agency[a.pk]) for a in agencies if a.pk in by_agency]
-    # Ranking for the period: higher on-time rate first, then more tasks due; agencies with
-    # nothing due yet are not ranked.
+    # Ranking for the period (RANKING_RULE, said on the page): agencies with nothing due yet are
+    # not ranked. Never "more tasks due first": among agencies at 0 % that put the one with more
+    # overdue tasks above the one with fewer.
     ranked = sorted(
         (r for r in rows if r.figures.rate is not None),
-        key=lambda r: (-r.figures.rate, -(r.figures.on_time + r.figures.late + r.figures.overdue), r.name),
+        key=lambda r: (-r.figures.rate, r.figures.overdue, -r.figures.on_time, r.name),
     )
     for position, row in enumerate(ranked, start=1):
         row.rank = position

@@ -13,6 +13,7 @@ from directives.reports.exports import agencies_workbook_response, tasks_workboo
 from directives.reports.forms import DashboardForm
 from directives.reports.menus import meeting_menu, notice_menu
 from directives.reports.tasklist import filtered_tasks
+from directives.sorting import sort_headers
 from meetings.models import Meeting
 
 TREND_BUCKET_STATUS = {
@@ -82,6 +83,7 @@ def build(request) -> dict:
         "totals": totals,
         "links": links,
         "table": table,
+        "ranking_rule": selectors.RANKING_RULE,
         "groups": selectors.group_by_kind(table),
         "sort": sort,
         "overdue": selectors.overdue_list(scoped, day),
@@ -91,21 +93,11 @@ def build(request) -> dict:
     }
 
 
-def _sort_links(request, current: str) -> list[dict]:
-    headers = []
-    for key, label in AGENCY_COLUMNS:
-        params = request.GET.copy()
-        params["sort"] = f"-{key}" if current == key else key
-        aria = "ascending" if current == key else "descending" if current == f"-{key}" else "none"
-        headers.append({"key": key, "label": label, "url": f"?{params.urlencode()}", "aria": aria})
-    return headers
-
-
 def dashboard(request):
     context = build(request)
     data = context["form"].cleaned_data
     context.update(
-        headers=_sort_links(request, context["sort"]),
+        headers=sort_headers(request.GET, AGENCY_COLUMNS, param="sort", current=context["sort"]),
         today=timezone.localdate(),
         kinds=AgencyKind.objects.all(),
         agencies=Agency.objects.filter(is_active=True).only("id", "name").order_by("name"),
@@ -120,6 +112,10 @@ def dashboard(request):
 def report(request):
     context = build(request)
     context["printed_at"] = timezone.localtime()
+    # Repeated with the table headers on every printed page.
+    context["running_head"] = (
+        f"Văn phòng UBND tỉnh · {context['period_label']} ({context['start']:%d/%m/%Y} – {context['end']:%d/%m/%Y})"
+    )
     return render(request, "directives/reports/report.html", context)
 
 

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 
 from agencies.models import Agency
 from agencies.roles import LEADERS_GROUP, OFFICE_STAFF_GROUP
@@ -11,7 +12,7 @@ from directives.models import Notification, Task
 
 def notify_users(*, users: Iterable, kind: str, title: str, body: str = "", task: Task | None = None, url: str = ""):
     if task is not None and not url:
-        url = f"/tasks/{task.pk}/"
+        url = reverse("task_detail", args=[task.pk])
     rows = [
         Notification(recipient=user, kind=kind, task=task, title=title[:255], body=body, url=url)
         for user in dict.fromkeys(users)

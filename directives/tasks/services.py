@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from agencies.models import Agency, AgencyGroup
+from agencies.selectors import agencies_in
 from directives.models import Assignment, Task, TaskCoordination, TaskEvent
 from meetings.models import Conclusion, ConclusionNotice
 
@@ -112,16 +113,6 @@ def task_create(
     return task
 
 
-def expand_leads(leads: Sequence[Agency | AgencyGroup]) -> list[Agency]:
-    """Every agency a list of leads stands for: a group is each of its members, in order, once."""
-    agencies: dict[int, Agency] = {}
-    for lead in leads:
-        members = lead.member_agencies() if isinstance(lead, AgencyGroup) else [lead]
-        for agency in members:
-            agencies.setdefault(agency.pk, agency)
-    return list(agencies.values())
-
-
 @transaction.atomic
 def tasks_assign(
     *,
@@ -144,10 +135,10 @@ def tasks_assign(
     """
     if not leads:
         raise ValidationError({"lead": "Chọn cơ quan chủ trì."})
-    agencies = expand_leads(leads)
+    agencies = agencies_in(leads)
     if not agencies:
         raise ValidationError({"lead": "Nhóm cơ quan được chọn chưa có cơ quan nào."})
-    coordinating_agencies = expand_leads(list(coordinating))
+    coordinating_agencies = agencies_in(coordinating)
     assignment = None
     if len(agencies) > 1 or any(isinstance(lead, AgencyGroup) for lead in leads):
         group = next((lead for lead in leads if isinstance(lead, AgencyGroup)), None)

@@ -42,15 +42,24 @@ def _head(upload, n: int = 8192) -> bytes:
     return data
 
 
-def _ooxml_kind(upload) -> str | None:
-    upload.seek(0)
+def office_package_kind(stream, size: int) -> str | None:
+    """ "docx" or "xlsx" when the stream holds a Word or Excel package, else None.
+
+    Judged by content: a zip with the parts Word or Excel itself writes, inflating no more than a
+    real document does (a zip bomb is refused before anything is read). Shared by attachments
+    and the notice import, so both judge an Office file alike. Leaves the stream at its start.
+    """
+    stream.seek(0)
     try:
-        with zipfile.ZipFile(upload) as package:
+        if stream.read(4) != b"PK\x03\x04":
+            return None
+        stream.seek(0)
+        with zipfile.ZipFile(stream) as package:
             names = set(package.namelist())
             if "[Content_Types].xml" not in names:
                 return None
             inflated = sum(info.file_size for info in package.infolist())
-            if inflated > max(upload.size, 1) * _MAX_INFLATE_RATIO:
+            if inflated > max(size, 1) * _MAX_INFLATE_RATIO:
                 return None
             for ext, (_mime, part) in _OOXML.items():
                 if part in names:
@@ -58,7 +67,7 @@ def _ooxml_kind(upload) -> str | None:
     except (zipfile.BadZipFile, OSError, ValueError):
         return None
     finally:
-        upload.seek(0)
+        stream.seek(0)
     return None
 
 
@@ -82,7 +91,7 @@ def check_upload(upload) -> CheckedFile:
     elif kind is not None and kind.extension in _IMAGES:
         ext, mime = kind.extension, _IMAGES[kind.extension]
     elif head.startswith(b"PK\x03\x04"):
-        ext = _ooxml_kind(upload)
+        ext = office_package_kind(upload, size)
         mime = _OOXML[ext][0] if ext else None
     if ext is None:
         raise ValidationError(

@@ -44,7 +44,7 @@ def event_summary(event) -> str:
         if data.get("decision") == "approved":
             return f"Đồng ý: hạn {_d(due.get('before'))} → {_d(due.get('after'))}"
         return "Không đồng ý gia hạn" + (f": {data['reason']}" if data.get("reason") else "")
-    if kind in ("reassigned", "handed_over"):
+    if kind == "reassigned":
         lead = data.get("lead") or {}
         return f"{_name(lead.get('before'))} → {_name(lead.get('after'))}"
     if kind in ("returned", "cancelled", "superseded"):

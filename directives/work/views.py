@@ -13,8 +13,9 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from agencies.roles import is_leader, is_office_staff, role_required
 from directives.models import Attachment, ExtensionRequest, Task
-from directives.tasks import permissions, workflow
+from directives.tasks import workflow
 from directives.tasks.access import get_task_for_user, tasks_visible_to
 from directives.tasks.inbox import (
     extension_requests_decided,
@@ -22,6 +23,7 @@ from directives.tasks.inbox import (
     inbox_groups,
     tasks_awaiting_verification,
 )
+from directives.tasks.permissions import Action, actions_for, allows, may
 from directives.tasks.status import compute_status, days_overdue
 from directives.work import forms
 
@@ -40,35 +42,31 @@ def inbox(request):
     )
 
 
-def _task_page_forms(user, task: Task) -> dict:
-    """The forms this viewer may use on this task in its current state (none means no button)."""
-    open_ = task.is_open
-    awaiting = open_ and task.submitted_at is not None
-    working = open_ and task.submitted_at is None
-    lead = permissions.can_act_as_lead(user, task)
-    shown = {
-        "report_form": (working or awaiting) and permissions.can_report(user, task),
-        "completion_form": working and lead,
-        "extension_form": working and lead and task.due_date is not None,
-        "verify_form": awaiting and permissions.can_verify(user),
-        "return_form": awaiting and permissions.can_verify(user),
-        "close_form": open_ and permissions.can_manage(user),
-        "reassign_form": open_ and permissions.can_manage(user),
+# Each form of the task page and the actions it serves (one form closes a task either way).
+_PAGE_FORMS = {
+    "report": (forms.ProgressReportForm, {Action.REPORT}),
+    "completion": (forms.CompletionForm, {Action.SUBMIT}),
+    "extension": (forms.ExtensionRequestForm, {Action.REQUEST_EXTENSION}),
+    "verify": (forms.VerifyForm, {Action.VERIFY}),
+    "return": (forms.ReturnForm, {Action.RETURN}),
+    "close": (forms.CloseForm, {Action.CANCEL, Action.SUPERSEDE}),
+    "reassign": (forms.ReassignForm, {Action.REASSIGN}),
+}
+
+
+def _task_page_forms(actions: frozenset[Action]) -> dict:
+    """A form for each action the viewer may take now, and none for the others: what the page
+    offers is exactly what the services accept."""
+    return {
+        f"{name}_form": form_class(prefix=name)
+        for name, (form_class, served) in _PAGE_FORMS.items()
+        if served & actions
     }
-    classes = {
-        "report_form": forms.ProgressReportForm,
-        "completion_form": forms.CompletionForm,
-        "extension_form": forms.ExtensionRequestForm,
-        "verify_form": forms.VerifyForm,
-        "return_form": forms.ReturnForm,
-        "close_form": forms.CloseForm,
-        "reassign_form": forms.ReassignForm,
-    }
-    return {name: classes[name](prefix=name.removesuffix("_form")) for name, show in shown.items() if show}
 
 
 def _render_task(request, task: Task, *, bound: dict | None = None, status: int = 200):
     today = timezone.localdate()
+    actions = actions_for(request.user, task)
     context = {
         "task": task,
         "status": compute_status(task, today),
@@ -77,8 +75,8 @@ def _render_task(request, task: Task, *, bound: dict | None = None, status: int 
         "reports": task.reports.select_related("author").prefetch_related("attachments"),
         "extension_requests": task.extension_requests.select_related("requested_by", "decided_by"),
         "events": task.events.select_related("actor"),
-        "can_decide_extensions": permissions.can_decide_extensions(request.user),
-        **_task_page_forms(request.user, task),
+        "can_decide_extensions": Action.DECIDE_EXTENSION in actions,
+        **_task_page_forms(actions),
         **(bound or {}),
     }
     return render(request, "directives/work/task_detail.html", context, status=status)
@@ -98,10 +96,12 @@ def _body_too_large(request) -> bool:
     return length > settings.UPLOAD_MAX_BYTES * settings.ATTACHMENTS_PER_REPORT + 1024 * 1024
 
 
-def _task_action(request, pk, *, allowed, form_class, name: str, run, done: str):
-    """The shape of every action: visible (404), allowed (403), valid input, service, redirect."""
+def _task_action(request, pk, *, name: str, run, done: str):
+    """The shape of every action: visible (404), the person's role (403), valid input, the
+    service (which asks `require_action` again on the locked task), redirect."""
     task = get_task_for_user(request.user, pk)
-    if not allowed(request.user, task):
+    form_class, served = _PAGE_FORMS[name]
+    if not any(may(request.user, task, action) for action in served):
         raise PermissionDenied("Bạn không có quyền thực hiện thao tác này trên nhiệm vụ.")
     if _body_too_large(request):
         # Refused before Django reads the body, so a huge upload never reaches the disk.
@@ -130,8 +130,6 @@ def task_report(request, pk):
     return _task_action(
         request,
         pk,
-        allowed=permissions.can_report,
-        form_class=forms.ProgressReportForm,
         name="report",
         run=lambda task, data: workflow.task_report_progress(
             task=task,
@@ -151,8 +149,6 @@ def task_submit(request, pk):
     return _task_action(
         request,
         pk,
-        allowed=permissions.can_act_as_lead,
-        form_class=forms.CompletionForm,
         name="completion",
         run=lambda task, data: workflow.task_submit_completion(
             task=task, actor=request.user, note=data["note"], files=data["files"]
@@ -166,8 +162,6 @@ def task_extension_request(request, pk):
     return _task_action(
         request,
         pk,
-        allowed=permissions.can_act_as_lead,
-        form_class=forms.ExtensionRequestForm,
         name="extension",
         run=lambda task, data: workflow.extension_request(
             task=task, actor=request.user, requested_date=data["requested_date"], reason=data["reason"]
@@ -181,8 +175,6 @@ def task_verify(request, pk):
     return _task_action(
         request,
         pk,
-        allowed=lambda user, task: permissions.can_verify(user),
-        form_class=forms.VerifyForm,
         name="verify",
         run=lambda task, data: workflow.task_verify(task=task, actor=request.user, completed_on=data["completed_on"]),
         done="Đã xác nhận hoàn thành.",
@@ -194,8 +186,6 @@ def task_return(request, pk):
     return _task_action(
         request,
         pk,
-        allowed=lambda user, task: permissions.can_verify(user),
-        form_class=forms.ReturnForm,
         name="return",
         run=lambda task, data: workflow.task_return(task=task, actor=request.user, reason=data["reason"]),
         done="Đã trả lại báo cáo hoàn thành; cơ quan đã được thông báo.",
@@ -219,8 +209,6 @@ def task_close(request, pk):
     return _task_action(
         request,
         pk,
-        allowed=lambda user, task: permissions.can_manage(user),
-        form_class=forms.CloseForm,
         name="close",
         run=lambda task, data: _close(request, task, data),
         done="Đã đóng nhiệm vụ.",
@@ -232,8 +220,6 @@ def task_reassign(request, pk):
     return _task_action(
         request,
         pk,
-        allowed=lambda user, task: permissions.can_manage(user),
-        form_class=forms.ReassignForm,
         name="reassign",
         run=lambda task, data: workflow.task_reassign(
             task=task, actor=request.user, new_lead=data["new_lead"], reason=data["reason"]
@@ -242,28 +228,23 @@ def task_reassign(request, pk):
     )
 
 
+@role_required(is_office_staff, is_leader, message="Chỉ Văn phòng và lãnh đạo xem được danh sách chờ xác nhận.")
 def verification_queue(request):
-    if not permissions.can_see_queues(request.user):
-        raise PermissionDenied("Chỉ Văn phòng và lãnh đạo xem được danh sách chờ xác nhận.")
-    tasks = tasks_awaiting_verification()
-    return render(
-        request,
-        "directives/work/verification_queue.html",
-        {"tasks": tasks, "can_verify": permissions.can_verify(request.user)},
-    )
+    tasks = list(tasks_awaiting_verification())
+    for task in tasks:
+        task.can_verify = allows(request.user, task, Action.VERIFY)
+    return render(request, "directives/work/verification_queue.html", {"tasks": tasks})
 
 
+@role_required(is_office_staff, is_leader, message="Chỉ Văn phòng và lãnh đạo xem được danh sách đề nghị gia hạn.")
 def extension_queue(request):
-    if not permissions.can_see_queues(request.user):
-        raise PermissionDenied("Chỉ Văn phòng và lãnh đạo xem được danh sách đề nghị gia hạn.")
+    pending = list(extension_requests_pending())
+    for extension in pending:
+        extension.can_decide = allows(request.user, extension.task, Action.DECIDE_EXTENSION)
     return render(
         request,
         "directives/work/extension_queue.html",
-        {
-            "pending": extension_requests_pending(),
-            "decided": extension_requests_decided(),
-            "can_decide": permissions.can_decide_extensions(request.user),
-        },
+        {"pending": pending, "decided": extension_requests_decided()},
     )
 
 
@@ -271,7 +252,7 @@ def extension_queue(request):
 def extension_decide(request, pk):
     extension = get_object_or_404(ExtensionRequest.objects.select_related("task"), pk=pk)
     task = get_task_for_user(request.user, extension.task_id)
-    if not permissions.can_decide_extensions(request.user):
+    if not may(request.user, task, Action.DECIDE_EXTENSION):
         raise PermissionDenied("Bạn không có quyền quyết định gia hạn.")
     form = forms.ExtensionDecisionForm(request.POST, prefix="decision")
     if form.is_valid():

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from agencies.forms import AgencyPickerField
 from agencies.models import AgencyAlias, AgencyGroup
-from agencies.selectors import agency_resolve
+from agencies.selectors import agency_directory, agency_resolve
 from tests.factories import AgencyFactory, AgencyKindFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +55,29 @@ def test_resolve_merged_agency_gives_its_successor(agencies):
     agencies["ict"].successor = science
     agencies["ict"].save()
     assert agency_resolve("Sở TT&TT").match == science
+
+
+def _merge(agency, into):
+    agency.is_active, agency.successor = False, into
+    agency.save()
+
+
+def test_a_chain_of_mergers_leads_the_picker_and_the_reader_to_the_same_heir(agencies):
+    """Sở TT&TT merged into a department that merged again: both reads follow the whole chain."""
+    science = AgencyFactory(name="Sở Khoa học và Công nghệ")
+    merged_again = AgencyFactory(name="Sở Khoa học, Công nghệ và Đổi mới")
+    _merge(agencies["ict"], science)
+    _merge(science, merged_again)
+    assert agency_resolve("Sở TT&TT").match == merged_again
+    assert agency_directory().resolve("Sở TT&TT").agency_id == merged_again.pk
+
+
+def test_a_loop_of_successors_resolves_to_nobody(agencies):
+    science = AgencyFactory(name="Sở Khoa học và Công nghệ", is_active=False)
+    _merge(agencies["ict"], science)
+    _merge(science, agencies["ict"])
+    assert agency_resolve("Sở TT&TT").match is None
+    assert agency_directory().resolve("Sở TT&TT").agency_id is None
 
 
 def test_field_takes_picked_values_and_typed_names(agencies):

@@ -20,11 +20,11 @@ from pathlib import Path
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from directives.tasks.uploads import office_package_kind
+
 # A notice is a few dozen KB of text; 2 MB of pasted text is already a whole book, and the
 # reader's time grows with length, so anything larger is refused before it is read.
 MAX_PASTE_BYTES = 2 * 1024 * 1024
-# A real Word document inflates a few times; far more is a zip bomb, refused before reading.
-_MAX_INFLATE_RATIO = 200
 _RUNS_OF_SPACES = re.compile(r"[ \t]{2,}")
 
 MSG_EMPTY_TEXT = "Chưa có nội dung: hãy dán toàn văn thông báo kết luận vào ô văn bản hoặc chọn một tệp."
@@ -203,17 +203,7 @@ def _docx_text(name: str, data: bytes) -> str:
 
 
 def _check_word_package(name: str, data: bytes) -> None:
-    if not data.startswith(b"PK\x03\x04"):
-        raise ImportFileError(MSG_NOT_DOCX.format(name=name))
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = set(package.namelist())
-            inflated = sum(info.file_size for info in package.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise ImportFileError(MSG_NOT_DOCX.format(name=name)) from None
-    if "[Content_Types].xml" not in names or "word/document.xml" not in names:
-        raise ImportFileError(MSG_NOT_DOCX.format(name=name))
-    if inflated > len(data) * _MAX_INFLATE_RATIO:
+    if office_package_kind(io.BytesIO(data), len(data)) != "docx":
         raise ImportFileError(MSG_NOT_DOCX.format(name=name))
 
 

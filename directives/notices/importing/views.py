@@ -8,7 +8,6 @@ the review page leaves nothing behind.
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -21,7 +20,6 @@ from directives.notices.forms import NoticeEntryForm
 from directives.notices.importing.convert import Review, review_from_reading, text_for_saving
 from directives.notices.importing.files import MAX_PASTE_BYTES
 from directives.notices.importing.forms import ImportForm
-from directives.notices.services import notice_draft_save
 from meetings.reader import NotANoticeError, read_notice
 
 STEP1_TEMPLATE = "directives/notices/importing/import_form.html"
@@ -62,30 +60,18 @@ def notice_import_save(request):
     if request.method == "GET":
         return redirect("notice_import")
     entry = NoticeEntryForm(request.POST, add_row=request.POST.get("add"))
-    if entry.is_valid():
-        draft = entry.to_draft()
-        text_for_saving(draft)
-        try:
-            notice = notice_draft_save(
-                notice=None,
-                meeting=draft.meeting,
-                fields=draft.fields,
-                conclusions=draft.conclusions,
-                actor=request.user,
-            )
-        except ValidationError as exc:
-            entry.add_service_errors(exc)
-        else:
-            rows = sum(len(c.tasks) for c in draft.conclusions)
-            # A group lead becomes one task per member agency: say both numbers.
-            tasks = Task.objects.filter(conclusion__notice=notice).count()
-            messages.success(
-                request,
-                f"Đã lưu dự thảo thông báo với {rows} nhiệm vụ ({tasks} nhiệm vụ cho từng cơ quan). "
-                "Kiểm tra lại rồi bấm “Ban hành” để giao việc.",
-            )
-            return redirect("notice_detail", pk=notice.pk)
-    return _render_review(request, entry, review=None)
+    notice = entry.save(notice=None, actor=request.user, prepare=text_for_saving)
+    if notice is None:
+        return _render_review(request, entry, review=None)
+    rows = sum(len(c.tasks) for c in entry.draft.conclusions)
+    # A group lead becomes one task per member agency: say both numbers.
+    tasks = Task.objects.filter(conclusion__notice=notice).count()
+    messages.success(
+        request,
+        f"Đã lưu dự thảo thông báo với {rows} nhiệm vụ ({tasks} nhiệm vụ cho từng cơ quan). "
+        "Kiểm tra lại rồi bấm “Ban hành” để giao việc.",
+    )
+    return redirect("notice_detail", pk=notice.pk)
 
 
 def _render_review(request, entry: NoticeEntryForm, *, review: Review | None):

@@ -1,8 +1,10 @@
 """The task workflow: every change an agency, the office or a leader makes to a task.
 
-Each service takes keyword arguments, locks the task row, checks who acts (PermissionDenied)
-and whether the task's state allows it (ValidationError with a Vietnamese message), writes in
-one transaction, records a TaskEvent following the contract in directives/models/task.py, and
+Each service takes keyword arguments, locks the task row, asks
+`directives.tasks.permissions.require_action` whether this person may take this action now (the
+answer that also decides whether the task page offers it: PermissionDenied for the wrong person, a
+ValidationError with a Vietnamese message for the wrong moment), checks its input, writes in one
+transaction, records a TaskEvent following the contract in directives/models/task.py, and
 notifies the people concerned.
 """
 

@@ -1,8 +1,11 @@
-"""What every workflow service shares: loading the task locked, refusing, storing files."""
+"""What every workflow service shares: loading the task locked, refusing bad input, storing files.
+
+Who may act and when is `directives.tasks.permissions.require_action`, asked once the task is locked.
+"""
 
 from contextlib import contextmanager
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 
 from directives.models import Attachment, ProgressReport, Task
@@ -20,20 +23,8 @@ def lock_task(task: Task | int) -> Task:
     return Task.objects.select_for_update().select_related("lead").get(pk=pk)
 
 
-def require(allowed: bool, message: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
-    if not allowed:
-        raise PermissionDenied(message)
-
-
 def refuse(message: str, code: str = "invalid") -> None:
     raise ValidationError(message, code=code)
-
-
-def require_open(task: Task) -> None:
-    if task.cancelled_at is not None:
-        refuse("Nhiệm vụ đã bị hủy.", "cancelled")
-    if task.completed_on is not None:
-        refuse("Nhiệm vụ đã được xác nhận hoàn thành.", "completed")
 
 
 @contextmanager

@@ -12,17 +12,10 @@ from directives.models import ExtensionRequest, Notification, ProgressReport, Ta
 from directives.models.task import DeadlineKind
 from directives.tasks import notify
 from directives.tasks.periods import period_start
-from directives.tasks.permissions import acting_agency_id, can_act_as_lead, can_report
+from directives.tasks.permissions import Action, acting_agency_id, require_action
 from directives.tasks.services import task_event_record
 from directives.tasks.uploads import check_uploads
-from directives.tasks.workflow._common import (
-    files_removed_on_error,
-    lock_task,
-    refuse,
-    require,
-    require_open,
-    store_attachments,
-)
+from directives.tasks.workflow._common import files_removed_on_error, lock_task, refuse, store_attachments
 
 
 def task_report_progress(
@@ -39,8 +32,7 @@ def task_report_progress(
     checked = check_uploads(files)
     with files_removed_on_error() as stored, transaction.atomic():
         task = lock_task(task)
-        require(can_report(actor, task), "Chỉ cơ quan chủ trì hoặc phối hợp mới báo cáo được nhiệm vụ này.")
-        require_open(task)
+        require_action(actor, task, Action.REPORT)
         agency = Agency.objects.get(pk=acting_agency_id(actor, task))
         today = timezone.localdate()
         report = ProgressReport(
@@ -89,10 +81,7 @@ def task_submit_completion(*, task: Task, actor, note: str, files: Sequence = ()
     checked = check_uploads(files)
     with files_removed_on_error() as stored, transaction.atomic():
         task = lock_task(task)
-        require(can_act_as_lead(actor, task), "Chỉ cơ quan chủ trì mới báo cáo hoàn thành nhiệm vụ.")
-        require_open(task)
-        if task.submitted_at is not None:
-            refuse("Nhiệm vụ đã được báo cáo hoàn thành và đang chờ xác nhận.", "already_submitted")
+        require_action(actor, task, Action.SUBMIT)
         now = timezone.now()
         report = ProgressReport(
             task=task,
@@ -134,21 +123,9 @@ def extension_request(*, task: Task, actor, requested_date: dt.date, reason: str
     """The lead agency asks for a later due date; asked after the due date it is marked late."""
     with transaction.atomic():
         task = lock_task(task)
-        require(can_act_as_lead(actor, task), "Chỉ cơ quan chủ trì mới đề nghị gia hạn được.")
-        require_open(task)
-        if task.deadline_kind != DeadlineKind.DATE or task.due_date is None:
-            refuse("Nhiệm vụ này không có hạn xử lý nên không cần gia hạn.", "no_due_date")
-        if task.submitted_at is not None:
-            refuse("Nhiệm vụ đã báo cáo hoàn thành, đang chờ xác nhận: không thể đề nghị gia hạn.", "submitted")
+        require_action(actor, task, Action.REQUEST_EXTENSION)
         if requested_date <= task.due_date:
             refuse(f"Hạn đề nghị phải sau hạn hiện tại ({task.due_date:%d/%m/%Y}).", "not_later")
-        pending = task.extension_requests.filter(status=ExtensionRequest.Status.PENDING).count()
-        if pending >= settings.EXTENSION_MAX_PENDING:
-            refuse(
-                f"Nhiệm vụ đã có {pending} đề nghị gia hạn chờ quyết định; "
-                f"tối đa {settings.EXTENSION_MAX_PENDING} đề nghị cùng lúc.",
-                "too_many_pending",
-            )
         request = ExtensionRequest(
             task=task,
             agency=task.lead,

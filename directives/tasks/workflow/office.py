@@ -9,15 +9,9 @@ from django.utils import timezone
 from agencies.models import Agency
 from directives.models import ExtensionRequest, Notification, Task, TaskCoordination, TaskEvent
 from directives.tasks import notify
-from directives.tasks.permissions import can_decide_extensions, can_manage, can_verify
+from directives.tasks.permissions import Action, require_action
 from directives.tasks.services import task_event_record
-from directives.tasks.workflow._common import lock_task, refuse, require, require_open
-
-
-def _require_awaiting(task: Task) -> None:
-    require_open(task)
-    if task.submitted_at is None:
-        refuse("Nhiệm vụ không ở trạng thái chờ xác nhận (có thể đã được xử lý bởi người khác).", "not_submitted")
+from directives.tasks.workflow._common import lock_task, refuse
 
 
 def task_verify(*, task: Task, actor, completed_on: dt.date | None = None) -> Task:
@@ -25,8 +19,7 @@ def task_verify(*, task: Task, actor, completed_on: dt.date | None = None) -> Ta
     (default: the day it was submitted); on time or late then follows from the due date in force."""
     with transaction.atomic():
         task = lock_task(task)
-        require(can_verify(actor), "Chỉ Văn phòng UBND tỉnh mới xác nhận hoàn thành.")
-        _require_awaiting(task)
+        require_action(actor, task, Action.VERIFY)
         today = timezone.localdate()
         completed_on = completed_on or timezone.localdate(task.submitted_at)
         if completed_on > today:
@@ -59,8 +52,7 @@ def task_return(*, task: Task, actor, reason: str) -> Task:
         refuse("Hãy ghi lý do trả lại.", "reason_required")
     with transaction.atomic():
         task = lock_task(task)
-        require(can_verify(actor), "Chỉ Văn phòng UBND tỉnh mới trả lại báo cáo hoàn thành.")
-        _require_awaiting(task)
+        require_action(actor, task, Action.RETURN)
         now = timezone.now()
         task.submitted_at = None
         task.submitted_by = None
@@ -88,10 +80,9 @@ def extension_decide(*, request: ExtensionRequest, actor, approve: bool, reason:
         # Lock the task first, then the request, in the same order as every other service.
         task = lock_task(request.task_id)
         request = ExtensionRequest.objects.select_for_update().get(pk=request.pk)
-        require(can_decide_extensions(actor), "Bạn không có quyền quyết định gia hạn.")
+        require_action(actor, task, Action.DECIDE_EXTENSION)
         if request.status != ExtensionRequest.Status.PENDING:
             refuse("Đề nghị gia hạn này đã được quyết định.", "decided")
-        require_open(task)
         now = timezone.now()
         before = task.due_date
         if approve:
@@ -125,14 +116,13 @@ def extension_decide(*, request: ExtensionRequest, actor, approve: bool, reason:
     return request
 
 
-def _close(*, task: Task, actor, reason: str, kind: str, superseded_by: Task | None = None) -> Task:
+def _close(*, task: Task, actor, reason: str, action: Action, kind: str, superseded_by: Task | None = None) -> Task:
     reason = reason.strip()
     if not reason:
         refuse("Hãy ghi lý do.", "reason_required")
     with transaction.atomic():
         task = lock_task(task)
-        require(can_manage(actor), "Chỉ Văn phòng UBND tỉnh mới hủy hoặc thay thế nhiệm vụ.")
-        require_open(task)
+        require_action(actor, task, action)
         if superseded_by is not None and superseded_by.pk == task.pk:
             refuse("Nhiệm vụ không thể thay thế chính nó.", "self")
         now = timezone.now()
@@ -154,11 +144,18 @@ def _close(*, task: Task, actor, reason: str, kind: str, superseded_by: Task | N
 
 
 def task_cancel(*, task: Task, actor, reason: str) -> Task:
-    return _close(task=task, actor=actor, reason=reason, kind=TaskEvent.Kind.CANCELLED)
+    return _close(task=task, actor=actor, reason=reason, action=Action.CANCEL, kind=TaskEvent.Kind.CANCELLED)
 
 
 def task_supersede(*, task: Task, actor, reason: str, superseded_by: Task | None = None) -> Task:
-    return _close(task=task, actor=actor, reason=reason, kind=TaskEvent.Kind.SUPERSEDED, superseded_by=superseded_by)
+    return _close(
+        task=task,
+        actor=actor,
+        reason=reason,
+        action=Action.SUPERSEDE,
+        kind=TaskEvent.Kind.SUPERSEDED,
+        superseded_by=superseded_by,
+    )
 
 
 def task_reassign(*, task: Task, actor, new_lead: Agency, reason: str = "") -> Task:
@@ -166,8 +163,7 @@ def task_reassign(*, task: Task, actor, new_lead: Agency, reason: str = "") -> T
     new lead was coordinating, it stops coordinating (an agency is never both)."""
     with transaction.atomic():
         task = lock_task(task)
-        require(can_manage(actor), "Chỉ Văn phòng UBND tỉnh mới đổi cơ quan chủ trì.")
-        require_open(task)
+        require_action(actor, task, Action.REASSIGN)
         if not new_lead.is_active:
             refuse(f"{new_lead.name} không còn hoạt động.", "inactive")
         old_lead = task.lead

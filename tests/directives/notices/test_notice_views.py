@@ -222,3 +222,12 @@ def test_list_offers_office_staff_both_ways_to_enter_a_notice(client, office_cle
     assert reverse("notice_import") in html and reverse("notice_create") in html
     client.force_login(leader)
     assert reverse("notice_import") not in client.get(reverse("notice_list")).content.decode()
+
+
+def test_the_notice_list_shows_newest_first_and_offers_the_other_way(client, office_clerk):
+    client.force_login(office_clerk)
+    NoticeFactory(number="1/TB-UBND")
+    headers = client.get("/notices/", {"q": "tb", "page": "2"}).context["headers"]
+    assert [(h["aria"], h["url"]) for h in headers] == [("descending", "?q=tb&o=date")]
+    headers = client.get("/notices/", {"o": "date"}).context["headers"]
+    assert [(h["aria"], h["url"]) for h in headers] == [("ascending", "?o=-date")]

@@ -92,7 +92,7 @@ def test_reports_in_period_counts_reported_events_of_the_local_period(health_dep
     task = TaskFactory(lead=health_dept, deadline_kind="recurring", recurrence="weekly", due_date=None)
     for at in (local(2021, 6, 28, 0, 5), local(2021, 7, 4, 23, 50), local(2021, 7, 5, 0, 1)):
         TaskEvent.objects.create(task=task, kind=TaskEvent.Kind.REPORTED, at=at)
-    TaskEvent.objects.create(task=task, kind=TaskEvent.Kind.UPDATED, at=local(2021, 6, 30))
+    TaskEvent.objects.create(task=task, kind=TaskEvent.Kind.SUBMITTED, at=local(2021, 6, 30))
     assert reports_in_period(task.pk, dt.date(2021, 6, 28), dt.date(2021, 7, 5), TZ) == 2
 
 

@@ -87,3 +87,34 @@ def test_chart_coordinates_are_not_localised(client, leader):
     svg = content[content.index("<svg") : content.rindex("</svg>")]
     assert not re.search(r'(x|y|width|height)="\d+,\d', svg)
     assert 'class="bar-overdue"' in svg
+
+
+def test_ranking_puts_fewer_overdue_first_among_equal_rates(client, leader):
+    # Both at 0 %: the agency with 4 overdue tasks ranks above the one with 6.
+    many, few = AgencyFactory(name="Sở Nhiều Quá Hạn"), AgencyFactory(name="Sở Ít Quá Hạn")
+    for day in range(1, 7):
+        TaskFactory(lead=many, due_date=dt.date(2021, 6, day))
+    for day in range(1, 5):
+        TaskFactory(lead=few, due_date=dt.date(2021, 6, day))
+    with on(2021, 7, 1):
+        client.force_login(leader)
+        response = client.get("/dashboard/", JUNE_2021)
+    rows = {r.name: r for r in response.context["table"]}
+    assert rows["Sở Ít Quá Hạn"].figures.rate == rows["Sở Nhiều Quá Hạn"].figures.rate == 0.0
+    assert rows["Sở Ít Quá Hạn"].rank < rows["Sở Nhiều Quá Hạn"].rank
+    assert "ít nhiệm vụ quá hạn hơn đứng trước" in response.content.decode()
+
+
+def test_ranking_puts_more_completed_on_time_first_among_equal_rates_and_overdue(client, leader):
+    small, large = AgencyFactory(name="Sở Một Việc"), AgencyFactory(name="Sở Ba Việc")
+    for agency, count in ((small, 1), (large, 3)):
+        for day in range(1, count + 1):
+            task = TaskFactory(lead=agency, due_date=dt.date(2021, 6, 20 + day))
+            Task.objects.filter(pk=task.pk).update(
+                completed_on=dt.date(2021, 6, 10), verified_at=dt.datetime(2021, 6, 10, 15, tzinfo=HCM)
+            )
+    with on(2021, 7, 1):
+        client.force_login(leader)
+        response = client.get("/dashboard/", JUNE_2021)
+    rows = {r.name: r for r in response.context["table"]}
+    assert rows["Sở Ba Việc"].rank < rows["Sở Một Việc"].rank

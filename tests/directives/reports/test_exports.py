@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 import time_machine
 
-from tests.factories import AgencyFactory, TaskFactory
+from tests.factories import AgencyFactory, ConclusionFactory, NoticeFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
 HCM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -58,8 +58,20 @@ def test_agencies_export(client, leader):
     TaskFactory(lead=agency, due_date=dt.date(2021, 6, 20))
     client.force_login(leader)
     sheet = workbook(client.get("/dashboard/agencies.xlsx", {"period": "month", "year": "2021", "month": "6"}))
-    assert sheet.freeze_panes == "A2"
-    header = [c.value for c in sheet[1]]
+    assert sheet["A1"].value == "Kết quả thực hiện nhiệm vụ theo cơ quan chủ trì"
+    assert sheet["A2"].value == "Kỳ báo cáo: Tháng 06/2021"
+    assert sheet.freeze_panes == "A4"
+    header = [c.value for c in sheet[3]]
     assert header[:4] == ["Xếp hạng", "Loại cơ quan", "Cơ quan", "Tổng số nhiệm vụ"]
-    row = [c.value for c in sheet[2]]
+    row = [c.value for c in sheet[4]]
     assert row[2:7] == ["Sở Kế hoạch và Đầu tư", 1, 0, 0, 1]
+
+
+def test_task_export_names_a_notice_without_a_number_by_its_date_and_title(client, office_clerk):
+    notice = NoticeFactory(number="", issued_on=dt.date(2021, 6, 24), title="Kết luận giao ban tháng 6")
+    TaskFactory(conclusion=ConclusionFactory(notice=notice))
+    client.force_login(office_clerk)
+    sheet = workbook(client.get("/tasks/export.xlsx"))
+    header = [c.value for c in sheet[1]]
+    column = header.index("Thông báo kết luận")
+    assert sheet[2][column].value == "Thông báo ngày 24/06/2021 – Kết luận giao ban tháng 6"

@@ -8,7 +8,16 @@ import time_machine
 from django.urls import reverse
 
 from directives.models import Task
-from tests.factories import AgencyFactory, AgencyKindFactory, MeetingFactory, NoticeFactory, TaskFactory
+from meetings.models import ConclusionNotice
+from tests.directives.conftest import PUBLISHED
+from tests.factories import (
+    AgencyFactory,
+    AgencyKindFactory,
+    ConclusionFactory,
+    MeetingFactory,
+    NoticeFactory,
+    TaskFactory,
+)
 
 pytestmark = pytest.mark.django_db
 HCM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -249,3 +258,14 @@ def test_notice_menu_keeps_the_chosen_notice_selected(client, leader):
     task = TaskFactory(conclusion__notice__number="123/TB-UBND")
     content = get(client, leader, notice=task.conclusion.notice_id).content.decode()
     assert f'<option value="{task.conclusion.notice_id}" selected>123/TB-UBND – 24/06/2021</option>' in content
+
+
+def test_notice_menu_tells_apart_notices_without_a_number(client, office_clerk):
+    for title in ("Kết luận giao ban tháng 5", "Kết luận giao ban tháng 6"):
+        notice = NoticeFactory(number="", title=title, status=ConclusionNotice.Status.PUBLISHED, published_at=PUBLISHED)
+        TaskFactory(conclusion=ConclusionFactory(notice=notice))
+    client.force_login(office_clerk)
+    page = client.get(reverse("task_list")).content.decode()
+    assert "Thông báo ngày 24/06/2021 – Kết luận giao ban tháng 5" in page
+    assert "Thông báo ngày 24/06/2021 – Kết luận giao ban tháng 6" in page
+    assert "(chưa có số)" not in page

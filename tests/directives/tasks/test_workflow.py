@@ -260,3 +260,25 @@ def test_nothing_is_done_on_a_cancelled_task(task, office_clerk, health_dept_off
     task_cancel(task=task, actor=office_clerk, reason="x")
     with pytest.raises(ValidationError, match="đã bị hủy"):
         task_report_progress(task=task, actor=health_dept_officer, text="x")
+
+
+def test_every_kind_of_event_is_written_by_a_service(
+    task, health_dept_officer, ict_dept_officer, office_clerk, leader, ict_dept
+):
+    """A kind that nothing writes is a promise the history cannot keep: each one has its writer."""
+    with at(25):
+        task_report_progress(task=task, actor=health_dept_officer, text="Đang xây dựng")
+        request = extension_request(
+            task=task, actor=health_dept_officer, requested_date=dt.date(2021, 7, 15), reason="x"
+        )
+        extension_decide(request=request, actor=leader, approve=True)
+    _submit(task, health_dept_officer)
+    with at(28):
+        task_return(task=task, actor=office_clerk, reason="Thiếu minh chứng")
+        task = task_reassign(task=task, actor=office_clerk, new_lead=ict_dept)
+    with at(29):
+        task_submit_completion(task=task, actor=ict_dept_officer, note="Xong")
+        task_verify(task=task, actor=office_clerk)
+    task_cancel(task=TaskFactory(lead=task.lead), actor=office_clerk, reason="Không còn phù hợp")
+    task_supersede(task=TaskFactory(lead=task.lead), actor=office_clerk, reason="Thay bằng chỉ đạo mới")
+    assert set(TaskEvent.objects.values_list("kind", flat=True)) == set(TaskEvent.Kind.values)

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directives', '0005_task_lead_month_statistics'),
+        ('directives', '0006_taskevent_kinds_written'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,29 @@
+"""The left navigation: which item is the current page.
+
+Sections nest (the queues live under /tasks/), so the longest matching prefix wins and exactly one
+item is marked; the inbox is the home page itself.
+"""
+
+SECTIONS = (
+    ("/dashboard/", "dashboard"),
+    ("/notices/", "notices"),
+    ("/tasks/verification/", "verification"),
+    ("/tasks/extensions/", "extensions"),
+    ("/tasks/", "tasks"),
+    ("/meetings/", "meetings"),
+    ("/agencies/", "agencies"),
+    ("/reminders/", "reminders"),
+    ("/accounts/lockouts/", "lockouts"),
+    ("/accounts/users/", "accounts"),
+)
+
+
+def current_section(path: str) -> str:
+    if path == "/":
+        return "inbox"
+    matches = [(len(prefix), name) for prefix, name in SECTIONS if path.startswith(prefix)]
+    return max(matches)[1] if matches else ""
+
+
+def navigation(request):
+    return {"nav_current": current_section(request.path)}
