@@ -1,19 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from config.lockouts import lockout_list
+from config.views import favicon
 
 admin.site.site_header = "Theo dõi kết luận – Quản trị"
 admin.site.site_title = "Theo dõi kết luận"
 admin.site.index_title = "Dữ liệu danh mục"
 
 urlpatterns = [
-    # Browsers and bookmarks ask for /favicon.ico whatever the page's <link rel="icon"> says.
-    path("favicon.ico", login_not_required(RedirectView.as_view(url=static("img/favicon.ico"), permanent=True))),
+    path("favicon.ico", favicon),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/lockouts/", lockout_list, name="lockout_list"),

@@ -139,6 +139,8 @@ AXES_CLIENT_IP_CALLABLE = "config.throttle.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_COOLOFF_MESSAGE = "Đăng nhập tạm thời bị khóa do nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau."
 AXES_PERMALOCK_MESSAGE = AXES_COOLOFF_MESSAGE
+# No start-up banner: it would open the output of every command (extract_notice, send_reminders).
+AXES_VERBOSE = False
 # The request header that carries the client's address, set by the proxy (production: X-Real-IP,
 # which nginx overwrites). Empty: the connection's own address.
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "")

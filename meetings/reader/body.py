@@ -12,18 +12,20 @@ only when its block names no agency at all (otherwise the unnamed sentences are 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from meetings.reader import lexicon as lx
 from meetings.reader.clauses import Clause, analyze_clause
 from meetings.reader.cleaning import Para
-from meetings.reader.deadlines import fold
+from meetings.reader.deadlines import DateHit, fold
 from meetings.reader.mentions import Mention, MentionParser
 from meetings.reader.sentences import Sentence, split_sentences
-from meetings.reader.units import Unit, group_sentence, merge_enumerated
+from meetings.reader.tokens import tokenize
+from meetings.reader.units import Unit, group_sentence, is_boilerplate, merge_enumerated
 
 _MAX_CLAUSES_PER_PARAGRAPH = 400
-_CLOSING_STARTS = ("tren day la", "thua lenh", "thua uy quyen", "thay mat")
+_CLOSING_STARTS = ("tren day la", "thua lenh", "thua uy quyen", "thay mat", "mong nhan duoc", "rat mong")
 _CLOSING_PHRASES = ("thong bao de", "thong bao den cac", "thong bao y kien", "thong bao ket luan")
 _CLOSING_ENDS = ("./.", "biet.", "thuc hien.", "thuc hien./", "biet, thuc hien.")
 
@@ -34,6 +36,7 @@ class ReadPara:
     sentences: list[tuple[Sentence, list[Clause]]]
     level: float = 0.0
     block: int = 0
+    attendance: bool = False  # lists who attends: read for nothing
 
 
 @dataclass
@@ -52,6 +55,11 @@ class Frame:
     leads: list[Mention]
     strong: bool
     source: str = "context"
+    # "... bao gồm:": the items below spell out the introducing task's scope, no task of their own.
+    scope: bool = False
+    # "Trong thời hạn 06 tháng ..., các bộ thực hiện ...; cụ thể như sau:": the items below
+    # share the introducing sentence's deadline unless they set their own.
+    dates: list[DateHit] = field(default_factory=list)
 
 
 @dataclass
@@ -69,6 +77,7 @@ class BodyReader:
         self.parser = parser
         self.year = year
         self.issued = issued
+        self.effective: dt.date | None = None  # set by the caller when the text states it
         self.orphans: list[Unit] = []  # dated sentences whose agency could not be found
         self.truncated: list[Para] = []  # paragraphs too long to read to the end
         self.folded = fold(view)
@@ -83,13 +92,19 @@ class BodyReader:
             intro = self._read_para(preamble_intro)
             leads = self._intro_leads(intro, inherited=[], triggers_only=True)
             next_level = read[0].level if read else 1.0
+            # The document's opening gives its dates no item: they tell of events and periods
+            # ("Lễ hội diễn ra từ ngày 23 đến ngày 26/02"), not of the work below.
             stack.append(Frame(-1.0, leads, strong=next_level >= 20))
         found: list[Found] = []
+        attending = False
         for idx, rp in enumerate(read):
             while stack and stack[-1].level >= rp.level:
                 stack.pop()
             frame = stack[-1] if stack else None
             block = blocks[rp.block]
+            attending = rp.attendance = self._attending(rp, attending)
+            if attending:
+                continue
             found.extend(Found(u, block, rp.para) for u in self._units(rp, block, frame))
             pushed = self._frame_after(rp, read[idx + 1] if idx + 1 < len(read) else None, frame)
             if pushed is not None:
@@ -97,6 +112,18 @@ class BodyReader:
                     stack.pop()
                 stack.append(pushed)
         return found, blocks, read
+
+    def _attending(self, rp: ReadPara, attending: bool) -> bool:
+        """Whether a paragraph lists who attends ("Thành phần: ...", and the lines after it up
+        to a numbered item or a sentence handing over a task): people invited, not tasks."""
+        para = rp.para
+        head = " ".join(self.folded[para.body_start : min(para.end, para.body_start + 40)].split())
+        if head.startswith(_ATTENDANCE_HEADS) and para.end - para.body_start < 300:
+            return True
+        if not attending or para.kind in ("numbered", "roman") or not rp.sentences:
+            return False
+        first = rp.sentences[0][1][0] if rp.sentences[0][1] else None
+        return not (first is not None and (first.via == "trigger" or first.opener == "trigger"))
 
     def _read_para(self, para: Para) -> ReadPara:
         sentences = split_sentences(self.view, para.body_start, para.end)
@@ -111,7 +138,7 @@ class BodyReader:
                     break
             budget -= len(sentence.clauses)
             clauses = [
-                analyze_clause(self.view, self.folded, s, e, self.parser, self.year, self.issued)
+                analyze_clause(self.view, self.folded, s, e, self.parser, self.year, self.issued, self.effective)
                 for s, e in sentence.clauses
             ]
             analysed.append((sentence, clauses))
@@ -173,23 +200,31 @@ class BodyReader:
         para_source = "context"
         units: list[Unit] = []
         for sentence, clauses in rp.sentences:
-            if sentence.intro:
+            if sentence.intro and not _scope_intro(self.folded, sentence):
                 continue
-            if units and self._only_a_deadline(sentence, clauses):
+            if units and (self._only_a_deadline(sentence, clauses) or _dates_the_task_before(clauses, units[-1])):
                 for clause in clauses:  # "Thời hạn hoàn thành: trước ngày 30/9/2023."
                     units[-1].add(clause)
+                continue
+            trailing = self._trailing_agency(sentence, clauses)
+            if trailing:
+                # "- Tài sản kết cấu hạ tầng đô thị - Bộ Xây dựng.": the agency after the dash
+                # answers for the item.
+                units.append(Unit(list(clauses), trailing))
                 continue
             heading = next((c for c in clauses if c.heading_only), None)
             if heading is not None:
                 para_lead, para_source = heading.subject, "heading"
             for unit in group_sentence(clauses, lenient=rp.para.enum):
-                if not self._allowed(unit, block):
+                if not self._allowed(unit, block) or is_boilerplate(self.folded, unit):
                     continue
                 if unit.leads:
                     if unit.clauses[0].subject:
                         para_lead, para_source = unit.leads, "context"
                     units.append(unit)
                     continue
+                if frame is not None and frame.scope:
+                    continue  # a scope item of the task introducing the list
                 leads, source = self._implicit(rp, block, frame, para_lead, para_source)
                 if not leads:
                     if unit.dates:
@@ -197,7 +232,22 @@ class BodyReader:
                     continue
                 unit.leads, unit.source = list(leads), source
                 units.append(unit)
+        units = [_dated(unit, frame) for unit in units] if frame is not None and frame.dates else units
         return merge_enumerated(units) if rp.para.enum else units
+
+    def _trailing_agency(self, sentence: Sentence, clauses: list[Clause]) -> list[Mention]:
+        """The agency named after a dash that ends an item nobody else is named in."""
+        if any(c.subject for c in clauses):
+            return []
+        tail_from = max(sentence.start, sentence.end - 120)
+        dash = max(self.view.rfind(f" {d} ", tail_from, sentence.end) for d in "-–—")
+        if dash < 0:
+            return []
+        toks = tokenize(self.view, dash + 3, sentence.end, limit=30)
+        names, j = self.parser.parse_list(toks, 0)
+        if not names or any(t.word for t in toks[j:]):
+            return []
+        return names
 
     def _only_a_deadline(self, sentence: Sentence, clauses: list[Clause]) -> bool:
         """A sentence that only sets the deadline of the sentence before it."""
@@ -212,7 +262,9 @@ class BodyReader:
         "yêu cầu"/"đề nghị" in a report)."""
         first = unit.clauses[0]
         if block.closing:
-            return first.via == "trigger" and first.toks[0].low == "giao" if first.toks else False
+            # "Trên đây là ý kiến ..., đề nghị Sở X nghiên cứu, hướng dẫn ...": a request with an
+            # action of its own (closing formulas are dropped as boilerplate).
+            return first.via == "trigger"
         if block.assessment:
             return first.via == "trigger"
         return True
@@ -245,7 +297,12 @@ class BodyReader:
         leads = self._intro_leads(rp, inherited, triggers_only=False)
         level = rp.level if nxt.level > rp.level else nxt.level - 0.1
         source = "heading" if heading or rp.para.kind in ("numbered", "roman", "letter") and leads else "context"
-        return Frame(level, leads, strong=nxt.level >= 20, source=source)
+        # A heading naming an agency ("6. Sở Giáo dục và Đào tạo") leads everything under it,
+        # plain paragraphs as well as bullets.
+        scope = _scope_intro(self.folded, last_sentence)
+        dates = [hit for clause in last_clauses for hit in clause.deadline.dates if hit.due is not None][:1]
+        strong = nxt.level >= 20 or (heading and bool(leads))
+        return Frame(level, leads, strong=strong, source=source, scope=scope, dates=dates)
 
     def _intro_leads(self, rp: ReadPara, inherited: list[Mention], triggers_only: bool) -> list[Mention]:
         """The agencies an introducing sentence addresses (or hands down)."""
@@ -264,6 +321,43 @@ class BodyReader:
                 if clause.subject and not clause.statement:
                     return clause.subject + clause.co_leads
         return inherited
+
+
+_ATTENDANCE_HEADS = ("thanh phan", "tham du:", "moi tham du", "kinh moi")
+
+
+def _scope_intro(folded: str, sentence: Sentence) -> bool:
+    """ "Chủ trì ... thực hiện các nhiệm vụ được ủy quyền, bao gồm:": the list below is the
+    scope of this sentence's task, which is a task itself."""
+    if not sentence.intro:
+        return False
+    tail = " ".join(folded[max(sentence.start, sentence.end - 48) : sentence.end].split())
+    return tail.endswith(("bao gom:", " gom:")) or bool(_KINDS_LISTED.search(tail))
+
+
+# "... theo các hình thức sau:", "... trong các trường hợp sau:": the items below are kinds or
+# cases of the same work, not tasks of their own.
+_KINDS_LISTED = re.compile(r"\b(?:hinh thuc|truong hop|loai|tieu chi|dieu kien)(?: [a-z]+){0,2} sau:$")
+
+
+def _dated(unit: Unit, frame: Frame | None) -> Unit:
+    """An item without a deadline of its own takes the one of the sentence introducing it."""
+    if frame is not None and frame.dates and unit.kind == "none":
+        unit.dates.extend(frame.dates)
+        unit.add_kind("date")
+    return unit
+
+
+def _dates_the_task_before(clauses: list[Clause], before: Unit) -> bool:
+    """ "Báo cáo kết quả về UBND tỉnh trước ngày 30/8/2026.", "Yêu cầu hoàn thành trước ngày
+    15/4/2025.": a sentence naming nobody that reports on, or asks for, the work of the task
+    before it gives that task its deadline instead of opening a new one."""
+    first = clauses[0] if clauses else None
+    if first is None or first.subject or before.kind == "date":
+        return False
+    if not any(c.kind == "date" for c in clauses):
+        return False
+    return first.opener in ("report", "trigger")
 
 
 _SPEECH_ENDS = ("yeu cau", "ket luan", "de nghi", "giao", "chi dao", "nhu sau", "thong nhat")

@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from meetings.reader import lexicon as lx
 from meetings.reader.deadlines import ClauseDeadline, DateHit, find_deadlines
 from meetings.reader.mentions import Mention, MentionParser
-from meetings.reader.tokens import Tok, tokenize, words
+from meetings.reader.openers import is_topic, reads_as_statement, skip_adverbs, skip_comma, skip_enum
+from meetings.reader.tokens import Tok, tokenize, unrun, words
 
-_ENUM_WORDS = frozenset({"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"})
-_ORDINALS = frozenset({"nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"})
 _NOT_TRIGGER_AFTER = frozenset({"bàn", "được", "theo", "đã", "chuyển", "vụ", "việc", "các", "của", "đề", "sự"})
 _SCAN_SUBJECT = 40  # tokens searched for a subject after an adverbial opening
 _SCAN_TRIGGER = 30  # tokens searched for a trigger word further in
@@ -52,6 +51,7 @@ class Clause:
     per_agency: list[tuple[DateHit, list[Mention]]] = field(default_factory=list)
     action_at: int | None = None  # an action start found outside `toks`
     deadline_only: bool = False  # "hoàn thành trước ngày 31/3/2024", "Thời hạn: ..." and nothing else
+    item: bool = False  # "(ii) Tổ chức ...": a numbered item inside the sentence, written as its own order
 
     @property
     def kind(self) -> str:
@@ -65,13 +65,24 @@ class Clause:
 
 
 def analyze_clause(
-    view: str, folded: str, start: int, end: int, parser: MentionParser, year: int | None, issued: dt.date | None
+    view: str,
+    folded: str,
+    start: int,
+    end: int,
+    parser: MentionParser,
+    year: int | None,
+    issued: dt.date | None,
+    effective: dt.date | None = None,
 ) -> Clause:
-    """`folded` is the accent-free lower-case view (same offsets), shared by all clauses."""
-    deadline = find_deadlines(view[start:end], start, year, issued, folded[start:end])
+    """`folded` is the accent-free lower-case view (same offsets), shared by all clauses;
+    `effective` the day the document a letter implements takes effect, when it says so."""
+    deadline = find_deadlines(view[start:end], start, year, issued, folded[start:end], effective)
     toks = tokenize(view, start, end, limit=_FIRST_TOKENS)
     clause = _analyze(view, folded, Clause(start, end, toks, deadline), parser)
-    if len(toks) == _FIRST_TOKENS and clause.action_tok >= _FIRST_TOKENS - 2:
+    # Read on when the names run to the end of the first window, or when a long opening
+    # ("Trường hợp ... thì đề nghị Sở X ...") may hand the task over further in.
+    opening = not clause.subject and lx.ADVERBIAL_OPENERS.match(toks, 0)
+    if len(toks) == _FIRST_TOKENS and (clause.action_tok >= _FIRST_TOKENS - 2 or opening):
         more = tokenize(view, start, end, limit=_MAX_TOKENS)
         clause = _analyze(view, folded, Clause(start, end, more, deadline), parser)
     return clause
@@ -80,20 +91,22 @@ def analyze_clause(
 def _analyze(view: str, folded: str, clause: Clause, parser: MentionParser) -> Clause:
     toks, end = clause.toks, clause.end
     clause.deadline_only = _only_deadline(clause)
-    i = _skip_enum(toks, 0)
+    i = skip_enum(toks, _skip_item(clause, 0))
     n = lx.LINKS.match(toks, i)
     if n:
         if lx.DONG_THOI.match(toks, i):
             clause.opener = "dong_thoi"
-        i = _skip_comma(toks, i + n)
-    if _is_topic(toks, i, view[end - 1]) and not parser.starts_name(toks, i):
+        i = skip_comma(toks, i + n)
+    if _for_agency_heading(clause, parser, i, view[end - 1]):
+        return clause
+    if is_topic(toks, i, view[end - 1]) and not parser.starts_name(toks, i):
         clause.topic = True
         return clause
     _find_subject(clause, parser, i, view)
     if clause.subject:
         _roles(clause, parser, clause.action_tok)
         # "... phải chịu trách nhiệm trước Ban Thường vụ": accountability, not a task.
-        clause.statement = clause.statement or bool(_ACCOUNTABLE.match(toks, _skip_adverbs(toks, clause.action_tok)))
+        clause.statement = clause.statement or bool(_ACCOUNTABLE.match(toks, skip_adverbs(toks, clause.action_tok)))
     else:
         _subjectless(clause, parser, i)
     if folded.find("phoi hop", clause.action_start, end) >= 0:
@@ -118,10 +131,16 @@ def _find_subject(clause: Clause, parser: MentionParser, i: int, view: str) -> N
     if parser.starts_name(toks, i):
         names, k = parser.parse_list(toks, i)
         if names:
-            _take_position(clause, names, k)
+            _take_position(clause, names, k, parser)
             return
     if lx.ADVERBIAL_OPENERS.match(toks, i):
         for c in range(i + 1, min(len(toks), i + _SCAN_SUBJECT)):
+            if _is_trigger_at(toks, c):
+                # "Sau khi xem xét Chủ tịch UBND tỉnh giao Sở X ...": the opening ends at the
+                # verb that hands the task over, whether or not a comma marks it.
+                if _take_trigger(clause, parser, c):
+                    return
+                break
             if toks[c].text != ",":
                 continue
             k = c + 1
@@ -130,8 +149,12 @@ def _find_subject(clause: Clause, parser: MentionParser, i: int, view: str) -> N
             if parser.starts_name(toks, k):
                 names, after = parser.parse_list(toks, k)
                 if names and after < len(toks) and toks[after].word and lx.PREDICATE_STARTS.match(toks, after):
-                    _take_position(clause, names, after)
+                    _take_position(clause, names, after, parser)
                     return
+    if lx.LEAD_ROLE.match(toks, i) or lx.COORD_ROLE.match(toks, i):
+        # "Phối hợp Ban X tham mưu ... đề nghị UBND ...": the clause is the heading's
+        # agency's own; a proposal made inside its action assigns nobody.
+        return
     attempts = 0
     firsts = lx.TRIGGERS.firsts
     for k in range(i + 1, min(len(toks), i + _SCAN_TRIGGER)):
@@ -144,6 +167,16 @@ def _find_subject(clause: Clause, parser: MentionParser, i: int, view: str) -> N
             return
 
 
+def _is_trigger_at(toks: list[Tok], k: int) -> bool:
+    return (
+        0 < k < len(toks)
+        and not toks[k].cap
+        and toks[k].low in lx.TRIGGERS.firsts
+        and toks[k - 1].low not in _NOT_TRIGGER_AFTER
+        and bool(lx.TRIGGERS.match(toks, k))
+    )
+
+
 def _take_trigger(clause: Clause, parser: MentionParser, k: int) -> bool:
     toks = clause.toks
     j = k + lx.TRIGGERS.match(toks, k)
@@ -151,13 +184,50 @@ def _take_trigger(clause: Clause, parser: MentionParser, k: int) -> bool:
         j += 1
     names, after = parser.parse_list(toks, j)
     if not names:
+        names, after = _people(clause, parser, j)
+    if not names:
         return False
     clause.subject, clause.via, clause.action_tok = names, "trigger", after
+    if not any(t.word for t in toks[after:]) and len(toks) < _FIRST_TOKENS:
+        # "4. Giao Ban Pháp chế" (with or without ":"): a heading over the bullets below.
+        clause.heading_only = True
     return True
 
 
-def _take_position(clause: Clause, names: list[Mention], after: int) -> None:
+_PEOPLE_STARTS = lx.PhraseTable(lx.phrases("các đồng chí; đồng chí; ông; bà; các ông; các bà"))
+_PEOPLE_GOES_ON = frozenset({"-", "–", "(", ")"})
+
+
+def _people(clause: Clause, parser: MentionParser, j: int) -> tuple[list[Mention], int]:
+    """ "Giao các đồng chí Phó trưởng phòng phụ trách các bậc học chuẩn bị ...", "Yêu cầu đồng
+    chí A - Phó Giám đốc Sở và Trưởng phòng B nghiêm túc ...": people addressed after the
+    verb that hands the task over; the name runs to the verb of the action."""
     toks = clause.toks
+    n = _PEOPLE_STARTS.match(toks, j) or (lx.TITLES.match(toks, j) if j < len(toks) and toks[j].cap else 0)
+    if not n:
+        return [], j
+    k = j + n
+    limit = min(len(toks), j + 24)
+    while k < limit:
+        tok = toks[k]
+        if not tok.word and tok.text not in _PEOPLE_GOES_ON:
+            return [], j
+        if tok.word and not tok.cap and lx.PREDICATE_STARTS.match(toks, k):
+            break
+        k += 1
+    if k >= limit or k - j < 2:
+        return [], j
+    start, end = toks[j].start, toks[k - 1].end
+    text = unrun(" ".join(parser.view[start:end].split()))
+    return [Mention(text, start, end, collective=toks[j].low == "các")], k
+
+
+def _take_position(clause: Clause, names: list[Mention], after: int, parser: MentionParser) -> None:
+    toks = clause.toks
+    if _is_trigger_at(toks, after) and _take_trigger(clause, parser, after):
+        # "Bộ Tài chính đề nghị các Bộ ...", "UBND tỉnh giao Sở X ...": the one named first
+        # speaks; the one after the verb is given the task.
+        return
     clause.subject, clause.via, clause.action_tok = names, "position", after
     rest = [t for t in toks[after:] if t.word]
     if not rest:
@@ -198,14 +268,17 @@ def _per_agency_deadlines(clause: Clause, parser: MentionParser, i: int, view: s
 
 
 def _roles(clause: Clause, parser: MentionParser, k: int) -> None:
-    """ "chủ trì, phối hợp với ...", "phối hợp với ...", "X chỉ đạo, Y điều phối"."""
+    """ "chủ trì, phối hợp với ...", "chủ trì, cùng X ...", "phối hợp với ...", "X chỉ đạo, Y điều phối"."""
     toks = clause.toks
-    j = _skip_adverbs(toks, k)
+    j = skip_adverbs(toks, k)
     n = lx.LEAD_ROLE.match(toks, j)
     if n:
-        after_role = _skip_comma(toks, j + n)
+        after_role = skip_comma(toks, j + n)
         if lx.COORD_ROLE.match(toks, after_role):
             clause.coordinating, clause.action_tok = _coordinating(toks, parser, after_role)
+        elif (together := lx.TOGETHER_ROLE.match(toks, after_role)) and parser.starts_name(toks, after_role + together):
+            names, after = parser.parse_list(toks, after_role + together)
+            clause.co_leads, clause.action_tok = names, after if names else after_role
         else:
             # "Giao Công an tỉnh chủ trì, Sở Giao thông vận tải phối hợp xử lý ...".
             clause.action_tok = _pair_role(clause, parser, j + n - 1) or after_role
@@ -257,9 +330,9 @@ def _subjectless(clause: Clause, parser: MentionParser, i: int) -> None:
             clause.opener = "urgent"
         elif lx.REPORTS.match(toks, i):
             clause.opener = "report"
-    clause.urgent_start = bool(lx.URGENT.match(toks, _skip_adverbs(toks, i, only_modal=True)))
+    clause.urgent_start = bool(lx.URGENT.match(toks, skip_adverbs(toks, i, only_modal=True)))
     clause.non_directive = bool(lx.NON_DIRECTIVE_OPENERS.match(toks, i)) and toks[i].low != "thực"
-    clause.statement = _reads_as_statement(toks, i)
+    clause.statement = reads_as_statement(toks, i)
 
 
 def _mid_clause_coordination(clause: Clause, parser: MentionParser, view: str) -> None:
@@ -288,26 +361,20 @@ def _only_deadline(clause: Clause) -> bool:
     return all(t.low in _DEADLINE_WORDS for t in rest)
 
 
-_TOPIC_OPENERS = frozenset({"về", "ở", "tại", "trong", "đối", "riêng"})
-
-
-def _is_topic(toks: list[Tok], i: int, last: str) -> bool:
-    """ "Về công tác y tế:", "Ở các huyện, thành phố:": a label for what follows."""
-    if last != ":" or i >= len(toks) or lx.TRIGGERS.match(toks, i):
+def _for_agency_heading(clause: Clause, parser: MentionParser, i: int, last: str) -> bool:
+    """ "3. Đối với các Bộ quản lý chuyên ngành (theo ...)", "Đối với UBND các huyện:": a
+    heading naming who the items below it are for, so it leads them."""
+    toks = clause.toks
+    if not (i + 2 < len(toks) and toks[i].low == "đối" and toks[i + 1].low == "với"):
         return False
-    words = sum(1 for t in toks[i:] if t.word)
-    return toks[i].low in _TOPIC_OPENERS or words <= 4
-
-
-def _reads_as_statement(toks: list[Tok], i: int) -> bool:
-    """ "Số trường hợp ... đã giảm", "Xác định mặt trận chính ... là địa bàn ...": reports."""
-    window = toks[i : i + 10]
-    for n, tok in enumerate(window):
-        if tok.low in ("đã", "chưa", "đang", "vẫn") and n <= 7:
-            return True
-        if tok.low == "là" and n > 0 and window[n - 1].low not in ("nhất", "biệt", "tức", "có"):
-            return True
-    return False
+    if not parser.starts_name(toks, i + 2):
+        return False
+    names, after = parser.parse_list(toks, i + 2)
+    rest = [t for t in toks[after:] if t.text != ":"]
+    if not names or (rest and not (rest[0].text == "(" and last == ")")):
+        return False
+    clause.subject, clause.via, clause.heading_only, clause.action_tok = names, "heading", True, len(toks)
+    return True
 
 
 def _conditional(clause: Clause, folded: str, i: int) -> bool:
@@ -317,24 +384,14 @@ def _conditional(clause: Clause, folded: str, i: int) -> bool:
     return folded.find(" thi ", clause.start, clause.end) >= 0
 
 
-def _skip_enum(toks: list[Tok], i: int) -> int:
-    if i + 1 < len(toks) and toks[i].low in _ENUM_WORDS and toks[i + 1].low == "là":
-        return _skip_comma(toks, i + 2)
-    if i + 1 < len(toks) and toks[i].low == "thứ" and toks[i + 1].low in _ORDINALS:
-        return _skip_comma(toks, i + 2)
-    return i
+_ITEM_MARKS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"} | set("123456789"))
 
 
-def _skip_comma(toks: list[Tok], i: int) -> int:
-    while i < len(toks) and toks[i].text in ",:":
-        i += 1
-    return i
-
-
-def _skip_adverbs(toks: list[Tok], i: int, only_modal: bool = False) -> int:
-    for _ in range(3):
-        n = lx.ADVERBS.match(toks, i)
-        if not n or (only_modal and toks[i].low not in ("phải", "cần")):
-            break
-        i = _skip_comma(toks, i + n)
+def _skip_item(clause: Clause, i: int) -> int:
+    """ "(ii) Tổ chức ...": an item marker; the item is an order of its own when it is written
+    like a sentence (capitalised), and part of a scope list when it is not ("(i) đấu nối ...")."""
+    toks = clause.toks
+    if i + 3 < len(toks) and toks[i].text == "(" and toks[i + 1].low in _ITEM_MARKS and toks[i + 2].text == ")":
+        clause.item = toks[i + 3].cap
+        return i + 3
     return i

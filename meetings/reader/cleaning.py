@@ -45,6 +45,8 @@ _RULE_LINE = re.compile(r"(?m)^[ \t]*[-_=*~]{3,}[ \t]*$")
 _PAGE_LINE = re.compile(
     r"(?m)^[ \t]*(?:-[ \t]*)?(?:[Tt]rang[ \t]+)?\d{1,3}(?:[ \t]*/[ \t]*\d{1,3})?(?:[ \t]*-)?[ \t]*$"
 )
+# "===== Trang 2 =====", "--- Trang 3 ---": a page break written by a PDF converter.
+_PAGE_MARK = re.compile(r"(?m)^[ \t]*[-=]{2,10}[ \t]*[Tt]rang[ \t]{1,3}\d{1,4}[ \t]*[-=]{2,10}[ \t]*$")
 _HEADING_HASHES = re.compile(r"(?m)^[ \t]*#{1,6}")
 _MD_BULLET = re.compile(r"(?m)^([ \t]*)\*(?=[ \t])")
 _BACKSLASH = re.compile(r"\\(?=[-.*_#()\[\]+!])")
@@ -59,6 +61,7 @@ def analysis_view(text: str) -> str:
     view = _MD_BULLET.sub(lambda m: m.group(1) + "-", text)  # "* item" is a bullet, keep it one
     view = _RULE_LINE.sub(_blank, view)
     view = _PAGE_LINE.sub(_blank, view)
+    view = _PAGE_MARK.sub(_blank, view)
     view = _HEADING_HASHES.sub(_blank, view)
     view = _BACKSLASH.sub(" ", view)
     view = view.replace("*", " ").replace("|", " ").replace("\t", " ").replace("__", "  ")

@@ -20,13 +20,16 @@ import re
 from dataclasses import dataclass
 
 from agencies.names import strip_accents
+from meetings.reader.periods import goal_year, periodic, relative_due
 
 # A date: "26/6/2021", "05/7", "26-6-2021", "ngày 30 tháng 11 năm 2021", "ngày 30 tháng 11".
 _NUMERIC_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/\-]|\.\d)")
 _WORDY_DATE = re.compile(r"ngày (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?", re.IGNORECASE)
-_MONTH = re.compile(r"(?:trong|hết|cuối) tháng (\d{1,2})(?:(?:/| năm )(\d{4}))?", re.IGNORECASE)
+_MONTH = re.compile(r"(?:trong|hết|cuối|định kỳ) tháng (\d{1,2})(?:(?:/| năm )(\d{4}))?", re.IGNORECASE)
 _YEAR = re.compile(r"(?:trong|hết|cuối) năm (\d{4})(?!\s*[-–/]\s*\d)", re.IGNORECASE)
-_QUARTER = re.compile(r"(?:trong|hết|cuối) quý (I{1,3}|IV|[1-4])(?:(?:/| năm )(\d{4}))?", re.IGNORECASE)
+_QUARTER = re.compile(
+    r"(?:trong|hết|cuối|xong|thành|vào) quý (IV|I{1,3}|[1-4])\b(?:(?:/| năm )(\d{4}))?", re.IGNORECASE
+)
 
 # What stands right before a date that makes it a due date (matched on the accent-free,
 # lower-case text that ends where the date begins).
@@ -45,13 +48,22 @@ _DEADLINE_BEFORE = re.compile(
     r"|xong(?: vao)? ngay"
     r")\s?$"
 )
+# An appointment inside the action ("... làm việc theo lịch 16 giờ ngày 30/7/2026", "khảo sát
+# sáng ngày 31/7/2026"): the day the work must be ready. Never at the head of a clause, where
+# "Sáng ngày 17/11, ..." tells what happened.
+_APPOINTMENT_BEFORE = re.compile(r"(?:\d{1,2} gio(?: \d{1,2}(?: phut)?)?|sang|chieu|toi) ngay\s?$")
 # "từ ngày 1/7 đến ngày 15/7": the period's start is not a deadline; "trước 0 giờ ngày X" is
 # due before that day begins, so the day before.
 _BEFORE_MIDNIGHT = re.compile(r"truoc 0 gio(?: 00)?(?: phut)? ngay\s?$")
 
-_RECURRING = re.compile(r"\b(?:hằng|hàng|định kỳ hằng|định kỳ hàng|định kỳ) (ngày|tuần|tháng|quý|năm)\b", re.IGNORECASE)
+# "định kỳ tháng 8/2026" is that month's edition of a periodic event: a month bound, not a rhythm.
+_RECURRING = re.compile(
+    r"\b(?:hằng|hàng|định kỳ hằng|định kỳ hàng|định kỳ) (ngày|tuần|tháng|quý|năm)\b(?!\s*\d)", re.IGNORECASE
+)
 _RECURRENCE = {"ngày": "daily", "tuần": "weekly", "tháng": "monthly"}
-_ONGOING = re.compile(r"\bthường xuyên\b", re.IGNORECASE)
+# "chi thường xuyên" / "nhiệm vụ chi thường xuyên" is a budget line (recurrent spending), not
+# a way of working.
+_ONGOING = re.compile(r"(?<!chi )\bthường xuyên\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -75,6 +87,7 @@ class ClauseDeadline:
     recurrence: str | None  # "daily" | "weekly" | "monthly" | None
     recurring: bool
     ongoing: bool
+    first_due: dt.date | None = None  # a periodic report's first due date, when its day is written
 
     @property
     def kind(self) -> str:
@@ -88,7 +101,12 @@ class ClauseDeadline:
 
 
 def find_deadlines(
-    text: str, base: int, year: int | None, issued: dt.date | None = None, folded: str | None = None
+    text: str,
+    base: int,
+    year: int | None,
+    issued: dt.date | None = None,
+    folded: str | None = None,
+    effective: dt.date | None = None,
 ) -> ClauseDeadline:
     """The deadlines of one clause; `base` is the clause's offset, `year` the notice's year.
 
@@ -97,11 +115,18 @@ def find_deadlines(
     # Cheap substring checks first: most clauses have no date and no timing word at all.
     dates = _dates(text, folded, base, year, issued) if _DIGIT.search(text) else []
     rec = _RECURRING.search(text) if ("hang " in folded or "dinh ky" in folded) else None
+    is_periodic, first_due = periodic(text, issued, year) if ("thang" in folded or "quy" in folded) else (False, None)
+    if not dates and ("tu ngay" in folded or "den" in folded[:12]):
+        found = relative_due(text, effective) or goal_year(text, folded)
+        if found:
+            due, s, e = found
+            dates = [DateHit(due, base + s, base + e, " ".join(text[s:e].split()))]
     return ClauseDeadline(
         dates=dates,
         recurrence=_RECURRENCE.get(rec.group(1).lower()) if rec else None,
-        recurring=bool(rec),
+        recurring=bool(rec) or is_periodic,
         ongoing="thuong xuyen" in folded and bool(_ONGOING.search(text)),
+        first_due=first_due,
     )
 
 
@@ -111,7 +136,9 @@ def _dates(text: str, folded: str, base: int, year: int | None, issued: dt.date 
         window = folded[max(0, start - 48) : start]
         before = _DEADLINE_BEFORE.search(window)
         if not before:
-            continue
+            before = _APPOINTMENT_BEFORE.search(window)
+            if not before or not text[: start - (len(window) - before.start())].strip(" \n,"):
+                continue
         phrase_start = start - (len(window) - before.start())
         if _preceded_by_from(text[max(0, phrase_start - 12) : phrase_start]):
             continue
@@ -207,16 +234,24 @@ def _period_ends(text: str, base: int, year: int | None, found: list[DateHit]) -
             due = dt.date(use_year, month, calendar.monthrange(use_year, month)[1])
             hits.append(DateHit(due, base + m.start(), base + m.end(), m.group(0), m.group(2) is None))
     for m in _YEAR.finditer(text):
-        if any(s <= m.start() < e for s, e in taken) or not _after_deadline_word(text, m.start()):
+        if any(s <= m.start() < e for s, e in taken) or not _after_deadline_word(text, m.start(), m.end()):
             continue
         hits.append(DateHit(dt.date(int(m.group(1)), 12, 31), base + m.start(), base + m.end(), m.group(0)))
     return hits
 
 
-def _after_deadline_word(text: str, start: int) -> bool:
-    """ "hoàn thành trong năm 2023" is a deadline; "kế hoạch vốn trong năm 2023" is not."""
-    before = fold(text[max(0, start - 24) : start]).split()
-    return bool(before) and before[-1] in ("thanh", "xong", "han")
+def _after_deadline_word(text: str, start: int, end: int) -> bool:
+    """ "hoàn thành (phê duyệt phương án) trong năm 2023" is a deadline; "kế hoạch vốn trong
+    năm 2023 cho ..." is not. The completion verb may stand a few words before the bound, or
+    the bound may end the clause ("... triển khai trong năm 2025.")."""
+    if not text[end:].strip(" .;,:)\n/"):
+        return True
+    before = fold(text[max(0, start - 60) : start])
+    words = before.split()
+    if words and words[-1] in ("thanh", "xong", "han"):
+        return True
+    tail = before.rsplit(",", 1)[-1]
+    return "hoan thanh" in tail
 
 
 def first_date(text: str, year: int | None = None) -> dt.date | None:

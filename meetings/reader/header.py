@@ -20,8 +20,8 @@ from meetings.reader.types import MeetingDraft
 # whole "Số: 12/TB-UBND" / "Số: /TB-UBND" counts (a header cell extracted beside another).
 # "Số" ending a title ("... chuyển đổi Số") is never the number. Every quantifier is bounded.
 _NUMBER = re.compile(
-    r"(?m)(?:^[ \t]{0,40}Số[ \t]{0,3}:\s{0,40}(\d{0,6})\s{0,3}(/[^\s,;]{1,40})?"
-    r"|(?<!\w)Số[ \t]{0,3}:[ \t]{0,40}(\d{0,6})[ \t]{0,3}(/[^\s,;]{1,40}))"
+    r"(?m)(?:^[ \t]{0,40}Số[ \t]{0,3}:\s{0,40}(\d{0,6})\s{0,3}(/[ \t]{0,2}[^\s,;]{1,40})?"
+    r"|(?<!\w)Số[ \t]{0,3}:[ \t]{0,40}(\d{0,6})[ \t]{0,3}(/[ \t]{0,2}[^\s,;]{1,40}))"
 )
 _NUMBER_NO_COLON = re.compile(r"(?m)^[ \t]{0,40}Số[ \t]{1,3}(\d{1,6})[ \t]{0,3}(/[^\s,;]{1,40})")
 _PLACE_DATE = re.compile(
@@ -29,6 +29,15 @@ _PLACE_DATE = re.compile(
     r"\s{0,20}năm\s{0,5}(?P<y>\d{4}))",
     re.IGNORECASE,
 )
+# "Hà Nội, ngày 03/ 4/2025": the issue date written in figures, stray spaces and all.
+_PLACE_NUMERIC_DATE = re.compile(
+    r"(?m)(?:^[ \t]{0,40}|[ \t]{2})(?P<place>[^\n,;:\d/()]{2,40}?),\s{0,5}"
+    r"(?P<text>ngày\s{0,5}(?P<d>\d{1,2})\s{0,2}/\s{0,2}(?P<m>\d{1,2})"
+    r"\s{0,2}/\s{0,2}(?P<y>\d{4}))",
+    re.IGNORECASE,
+)
+# The type line a title stands under, for every kind of document the office follows up.
+_DOCUMENT_TYPES = ("THÔNG BÁO", "KẾ HOẠCH", "CHỈ THỊ", "QUYẾT ĐỊNH")
 _DATE_OPENERS = ("ngay", "sang ngay", "chieu ngay", "toi ngay", "vao ngay", "hom nay", "sang", "chieu", "trong ngay")
 _TITLE_STOPS = ("ngay ", "can cu", "thuc hien", "sang ", "chieu ", "vao ", "hom nay", "toi ", "sau khi", "tham du")
 _SIGNING_PREFIXES = ("TL.", "KT.", "TM.", "Q.", "TUQ.", "PP.", "T/M", "K/T", "T/L")
@@ -59,7 +68,7 @@ def parse_header(view: str, paras: list[Para]) -> Header:
         if not head.issued_date_text and _parse_place_date(text, head):
             last_header = idx
         plain = collapse(text).upper()
-        if notice_at is None and plain.startswith("THÔNG BÁO") and len(plain) <= 40:
+        if notice_at is None and plain.startswith(_DOCUMENT_TYPES) and len(plain) <= 40:
             notice_at = idx
             last_header = idx
         if para.kind == "numbered" or para.end - para.start > 400:
@@ -80,14 +89,14 @@ def _parse_number(text: str, head: Header) -> bool:
         digits, suffix = m.group(3), m.group(4)  # the number beside another header cell
     else:
         digits, suffix = m.group(1), m.group(2)
-    digits, suffix = digits or "", (suffix or "").rstrip(".")
+    digits, suffix = digits or "", (suffix or "").rstrip(".").replace(" ", "").replace("\t", "")
     head.number_raw = f"{digits}{suffix}"
     head.number = head.number_raw if digits else None
     return True
 
 
 def _parse_place_date(text: str, head: Header) -> bool:
-    m = _PLACE_DATE.search(text)
+    m = _PLACE_DATE.search(text) or _PLACE_NUMERIC_DATE.search(text)
     if not m:
         return False
     place = collapse(m.group("place"))
@@ -132,12 +141,17 @@ def _opens_meeting(view: str, paras: list[Para], idx: int) -> bool:
 # --- the meeting ---------------------------------------------------------------------------
 
 
+_MEETING_WORDS = re.compile(r"(?<!phoi )\bhop\b|hoi nghi|giao ban|lam viec|kiem tra|\bbuoi\b|doan cong tac")
+
+
 def find_meeting_paragraph(view: str, paras: list[Para], start: int) -> int | None:
     """Index of the paragraph that tells when and by whom the meeting was held."""
     for idx in range(start, min(len(paras), start + 5)):
         folded = fold(collapse(view[paras[idx].start : paras[idx].end][:3000]))
         if paras[idx].kind != "plain":
             return None
+        if not _MEETING_WORDS.search(folded[:600]):
+            continue  # a letter's opening ("Giao Sở X chủ trì ...") tells of no meeting
         if folded.startswith(_DATE_OPENERS) or " chu tri " in f" {folded} ":
             return idx
     return None

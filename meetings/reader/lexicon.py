@@ -44,6 +44,7 @@ COLLECTIVE_HEADS = PhraseTable(
     doanh nghiệp; chính quyền; cấp ủy; thành viên; chính quyền các cấp; cấp ủy, chính quyền; các chi cục
     UBND các huyện; UBND các xã; địa phương; chủ đầu tư; nhà đầu tư; UBND cấp huyện; UBND cấp xã
     các huyện ủy; các huyện, thành ủy; các thành ủy; các đảng ủy; các Sở, ngành; Ủy ban nhân dân các huyện
+    các bộ; các Bộ, ngành; các tỉnh; các tập đoàn; các tổng công ty; các cơ quan ngang bộ; các bộ quản lý
 """)
 )
 
@@ -52,7 +53,8 @@ COLLECTIVE_HEADS = PhraseTable(
 TITLES = PhraseTable(
     phrases("""
     Chủ tịch; Phó Chủ tịch; Giám đốc; Thủ trưởng; Bí thư; Trưởng ban; Người đứng đầu; Lãnh đạo; Trưởng
-    Chánh Văn phòng; Chỉ huy trưởng
+    Chánh Văn phòng; Chỉ huy trưởng; Phó Giám đốc; Phó Thủ trưởng; Trưởng phòng; Phó Trưởng phòng; Phó Trưởng ban
+    Phó Chánh Văn phòng
 """)
 )
 
@@ -69,6 +71,9 @@ NAME_PARTS = PhraseTable(
     đảng ủy; thị ủy; tỉnh ủy; cơ sở; phát triển; truyền thông; các huyện; các xã; thành viên; kinh tế
     số 1; số 2; số 3; số 4; trung ương; quốc gia; dân sự; phòng cháy; chữa cháy; cứu nạn; cứu hộ
     giao thông; trật tự; môi trường; du lịch; hành chính công; đất đai; lao động; việc làm; thủy lợi
+    hạ tầng; hạ tầng kỹ thuật; khu , cụm công nghiệp; khu , cụm
+    các tỉnh; các phường; các quận; các thị xã; các thị trấn; các thành phố; ngang bộ; khác; ở trung ương
+    trực thuộc trung ương; thuộc trung ương; quản lý chuyên ngành
 """)
 )
 
@@ -78,7 +83,9 @@ JOIN_WORDS = PhraseTable(
     phrases("""
     ban; ngành; cơ quan; đơn vị; địa phương; đoàn thể; thành phố; thị xã; huyện; xã; phường; thị trấn; quận
     huyện ủy; thành ủy; đảng ủy; thị ủy; các ngành; các cấp; các đơn vị; các địa phương; các cơ quan; cấp
-    thành viên; hội; sở; phòng; trường; ngành tỉnh; ban ngành; tổ chức; các tổ chức; đoàn thể tỉnh
+    thành viên; hội; sở; phòng; trường; ngành tỉnh; ban ngành; tổ chức; các tổ chức; đoàn thể tỉnh; thị
+    cơ quan ngang bộ; cơ quan khác; cơ quan trung ương
+    cụm; cụm công nghiệp
 """)
 )
 
@@ -117,6 +124,8 @@ TRIGGERS = PhraseTable(phrases("giao cho; giao; yêu cầu; đề nghị; phân 
 
 # The role words after the lead.
 LEAD_ROLE = PhraseTable(phrases("chủ trì"))
+# "chủ trì, cùng (với) X <action>": X carries the action with the lead (a co-lead).
+TOGETHER_ROLE = PhraseTable(phrases("cùng với; cùng"))
 COORD_ROLE = PhraseTable(
     phrases("phối hợp chặt chẽ với; phối hợp chặt chẽ cùng; phối hợp với; phối hợp cùng; phối hợp")
 )
@@ -136,6 +145,7 @@ LINKS = PhraseTable(
     phrases("""
     do vậy; do đó; vì vậy; vì thế; ngoài ra; bên cạnh đó; mặt khác; theo đó; trước mắt; từ nay
     trong thời gian tới; thời gian tới; tiếp theo; cuối cùng; đồng thời; trong thời gian tới đây; hiện nay cần
+    trên cơ sở đó; trên cơ sở kết quả đó; sau đó; cụ thể
 """)
 )
 
@@ -170,7 +180,9 @@ ASSESSMENT_OPENERS = PhraseTable(
 )
 
 # Words right after a subject that make the sentence a statement, not an order.
-STATEMENT_MARKERS = PhraseTable(phrases("đã; chưa; đang; vừa; vẫn; còn; là; được; cũng đã; đều đã; mới; cơ bản đã"))
+STATEMENT_MARKERS = PhraseTable(
+    phrases("đã; chưa; đang; vừa; vẫn; còn; là; được; cũng đã; đều đã; mới; cơ bản đã; nhận được; có ý kiến")
+)
 
 # --- clause openers that decide whether a clause is a new task ------------------------------
 

@@ -13,14 +13,13 @@ constant per name.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from agencies.directory import AgencyDirectory, DirectoryEntry, looks_collective, name_keys
 from meetings.reader import lexicon as lx
 from meetings.reader.cleaning import collapse
-from meetings.reader.tokens import Tok, words
+from meetings.reader.namelists import Mention, colon_list, expand_districts, named_place, names_on
+from meetings.reader.tokens import Tok, unrun, words
 
 _MAX_NAME = 24  # tokens in one name
 _MAX_LIST = 40  # names in one list
@@ -35,16 +34,21 @@ _STRONG_STOPS = lx.PhraseTable(
 # huyện, thành phố", "các địa phương, đơn vị"): only after them does ", X" go on naming it.
 _COMMON_NOUN_ENDS = words(
     "ban ngành quan vị phương thể phố xã huyện phường trấn quận ủy cấp viên hội sở phòng trường tỉnh chức nghiệp"
+    " thị khu bộ"
 )
-_CHAIR_TITLES = frozenset({"chủ", "phó", "bí", "lãnh"})
+# A chair's title alone ("Chủ tịch UBND tỉnh yêu cầu") is the person giving the directive.
+_CHAIR_TITLES = frozenset({"chủ tịch", "phó chủ tịch", "bí thư", "phó bí thư", "lãnh đạo"})
 _SPEECH_ENDINGS = frozenset({"cầu", "luận", "đạo", "nghị", "nhất", "báo", "sau", "giao"})
-_DISTRICT_LIST = re.compile(
-    r"^(?P<head>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) )?các (?P<level>huyện|thị xã|thành phố|xã|phường) "
-    r"(?P<rest>[A-ZĐÀ-Ỹ].*)$"
-)
 
 
 _HEAD_FIRSTS = lx.COMMITTEE_HEADS.firsts | lx.COLLECTIVE_HEADS.firsts | lx.TITLES.firsts | lx.SPECIFIC_HEADS.firsts
+
+
+def head_words() -> tuple[set[str], set[str]]:
+    """(first syllables of the heads that need a capital, whole collective phrases): the
+    words a name can begin with, to find candidates in a long text quickly."""
+    caps = set(lx.SPECIFIC_HEADS.firsts | lx.COMMITTEE_HEADS.firsts | lx.TITLES.firsts)
+    return caps, set(lx.COLLECTIVE_HEADS.phrases())
 
 
 @lru_cache(maxsize=4096)
@@ -55,15 +59,6 @@ def _collective(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def _keys(word: str) -> tuple[str, ...]:
     return name_keys(word)
-
-
-@dataclass
-class Mention:
-    text: str
-    start: int
-    end: int
-    collective: bool
-    entry: DirectoryEntry | None = None
 
 
 class MentionParser:
@@ -79,11 +74,26 @@ class MentionParser:
         """Whether a name (of any kind) begins at toks[i]."""
         return self._head(toks, i)[0] != "" or self._dir_match(toks, i) is not None
 
+    def may_start_known_name(self, word: str) -> bool:
+        """Whether the directory knows a name or alias beginning with this word."""
+        if self.directory is None:
+            return False
+        first = _keys(word)
+        return bool(first) and self.directory.starts_name(first[0])
+
     def parse_list(self, toks: list[Tok], i: int) -> tuple[list[Mention], int]:
         """Names joined by ",", "và", "cùng" starting at toks[i]; (names, index after them)."""
+        n = lx.TITLES.match(toks, i) if i < len(toks) and toks[i].cap else 0
+        if n and i + n + 1 < len(toks) and toks[i + n].text == ":":
+            # "Giao Giám đốc: Sở A, Sở B, Đài C ...": the agencies the heads of which are told.
+            return self.parse_list(toks, i + n + 1)
         first, j = self.parse_one(toks, i)
         if first is None:
             return [], i
+        if j + 1 < len(toks) and toks[j].text == ":" and toks[j + 1].cap and toks[j - 1].cap:
+            listed, k = colon_list(self.view, toks, j)
+            if listed:
+                return listed, k
         found = [first]
         while len(found) < _MAX_LIST:
             j = self._skip_apposition(toks, j)
@@ -95,7 +105,7 @@ class MentionParser:
                 break
             found.append(nxt)
             j = k2
-        return [m for mention in found for m in _expand_districts(mention)], j
+        return [m for mention in found for m in expand_districts(mention)], j
 
     def parse_one(self, toks: list[Tok], i: int) -> tuple[Mention | None, int]:
         """One name starting exactly at toks[i]."""
@@ -150,11 +160,13 @@ class MentionParser:
             n = lx.TITLES.match(toks, i)
             if n and i + n + 1 < len(toks):
                 plural = toks[i + n].low == "các" or toks[i + n + 1].low == "các"
-                heads_one = tok.low not in _CHAIR_TITLES and lx.SPECIFIC_HEADS.match(toks, i + n)
+                h = lx.SPECIFIC_HEADS.match(toks, i + n)
+                chair = " ".join(t.low for t in toks[i : i + n]) in _CHAIR_TITLES
+                heads_one = h and (not chair or named_place(toks, i + n + h))
                 if plural or heads_one:
                     return "title", n
             n = lx.SPECIFIC_HEADS.match(toks, i)
-            if n:
+            if n and (n > 1 or names_on(toks, i + n)):
                 return "specific", n
         return "", 0
 
@@ -172,16 +184,21 @@ class MentionParser:
 
     def _name_end(self, toks: list[Tok], j: int, limit: int) -> int:
         """Index after the last token of a name whose head ends before toks[j]."""
+        i_start = max(0, limit - _MAX_NAME)
         while j < len(toks) and j < limit:
             tok, prev = toks[j], toks[j - 1]
             if tok.word:
                 if tok.low == "và":
-                    if self._cap_non_head(toks, j + 1):
+                    if self._cap_non_head(toks, j + 1) or self._joint_office(toks, i_start, j + 1):
                         j += 1
                         continue
                     break
                 if tok.cap:
-                    j += 1
+                    n = lx.COMMITTEE_HEADS.match(toks, j)
+                    end = self._committee_end(toks, j, n) if n else None
+                    # "Các thành viên Ban Chỉ đạo phòng, chống thiên tai cấp huyện": a committee
+                    # inside the name runs to its place word, as it does on its own.
+                    j = end if end is not None and end > j else j + 1
                     continue
                 m = lx.NAME_PARTS.match(toks, j)
                 if m:
@@ -206,6 +223,12 @@ class MentionParser:
                 continue
             break
         return j
+
+    def _joint_office(self, toks: list[Tok], start: int, j: int) -> bool:
+        """ "Văn phòng Đoàn ĐBQH và HĐND tỉnh": one office serving two elected bodies."""
+        if j >= len(toks) or toks[start].low != "văn":
+            return False
+        return toks[j].low == "hđnd" or (toks[j].low == "hội" and j + 1 < len(toks) and toks[j + 1].low == "đồng")
 
     def _join_after_comma(self, toks: list[Tok], j: int) -> int:
         """Tokens to consume when the comma at j is inside the name, else 0.
@@ -359,23 +382,11 @@ class MentionParser:
         self, toks: list[Tok], start: int, end: int, entry: DirectoryEntry | None, kind: str, name_from: int
     ) -> Mention:
         s, e = toks[start].start, toks[end - 1].end
-        text = collapse(self.view[s:e])
+        # "Bộ Kế hoạch vàĐầu tư" (words run together by a converter): the name as it reads.
+        text = unrun(collapse(self.view[s:e]))
         if entry is None and self.directory is not None:
             # "Giám đốc Sở Y tế" is followed up at Sở Y tế.
             entry = self.directory.lookup(text) or self.directory.lookup(collapse(self.view[toks[name_from].start : e]))
         # The directory knows better than the wording whether a name is a group.
         collective = entry.is_group if entry is not None else kind in ("collective", "title") or _collective(text)
         return Mention(text, s, e, collective, entry)
-
-
-def _expand_districts(mention: Mention) -> list[Mention]:
-    """ "UBND các huyện Lục Ngạn, Tân Yên" names two committees: one mention each."""
-    m = _DISTRICT_LIST.match(mention.text)
-    if not m:
-        return [mention]
-    names = [n.strip() for n in re.split(r",| và ", m.group("rest")) if n.strip()]
-    if len(names) < 2 or not all(n[:1].isupper() for n in names):
-        return [mention]
-    head = (m.group("head") or "").strip()
-    prefix = f"{head} {m.group('level')}".strip()
-    return [replace(mention, text=f"{prefix} {name}", collective=False, entry=None) for name in names]

@@ -20,12 +20,16 @@ from agencies.directory import AgencyDirectory, AgencyMention
 from meetings.reader.body import Block, BodyReader, Found
 from meetings.reader.cleaning import Para, analysis_view, build_paragraphs, collapse, normalize_input
 from meetings.reader.deadlines import fold, years_in
+from meetings.reader.doctype import read_kind_subject_issuer
 from meetings.reader.header import Footer, Header, find_meeting_paragraph, parse_footer, parse_header, parse_meeting
 from meetings.reader.mentions import Mention, MentionParser
+from meetings.reader.periods import effective_date
+from meetings.reader.tables import TableTask, find_tables, table_tasks
 from meetings.reader.types import ConclusionDraft, MeetingDraft, NotANoticeError, NoticeDraft, TaskDraft
+from meetings.reader.unassigned import unassigned_mentions
 from meetings.reader.units import action_text, pieces
 
-_NOT_INTRO_STARTS = ("kinh gui", "can cu", "noi nhan")
+_NOT_INTRO_STARTS = ("kinh gui", "can cu", "noi nhan", "thanh phan", "tham du")
 
 
 def read_notice(text: str, *, directory: AgencyDirectory | None = None) -> NoticeDraft:
@@ -34,6 +38,9 @@ def read_notice(text: str, *, directory: AgencyDirectory | None = None) -> Notic
         raise NotANoticeError("Văn bản trống: không có nội dung để đọc.")
     clean = normalize_input(str(text))
     view = analysis_view(clean)
+    tables, table_spans = find_tables(clean) if _may_hold_a_table(clean) else ([], [])
+    table_view = view  # the rows' names are read from here, before they are blanked
+    view = _blank_spans(view, table_spans)  # the sentence reader never reads a row again
     paras = build_paragraphs(view)
     if not paras:
         raise NotANoticeError("Văn bản trống: không có nội dung để đọc.")
@@ -49,8 +56,10 @@ def read_notice(text: str, *, directory: AgencyDirectory | None = None) -> Notic
     footer = parse_footer(view, paras, head.end)
     body_from, intro = _locate_body(view, paras, head.end, footer.start, meeting_at)
 
-    reader = BodyReader(view, MentionParser(view, directory), year, head.issued_date)
-    found, blocks, _ = reader.read(paras[body_from : footer.start], intro)
+    parser = MentionParser(view, directory)
+    reader = BodyReader(view, parser, year, head.issued_date)
+    reader.effective = effective_date(view)
+    found, blocks, read = reader.read(paras[body_from : footer.start], intro)
 
     draft = NoticeDraft(
         number=head.number,
@@ -66,7 +75,13 @@ def read_notice(text: str, *, directory: AgencyDirectory | None = None) -> Notic
         signer=footer.signer,
         text=clean,
     )
+    draft.kind, draft.subject, draft.issuer = read_kind_subject_issuer(view, head.title, head.number_raw)
     draft.tasks = _tasks(found, view, directory)
+    if tables:
+        # Read once the notice's year is known (a row's "Quý III" takes it).
+        rows = table_tasks(clean, tables, MentionParser(table_view, directory), year, head.issued_date)
+        draft.tasks = sorted(draft.tasks + [_row_task(row, directory) for row in rows], key=lambda t: t.span[0])
+    draft.unassigned_mentions = unassigned_mentions(view, parser, read, found)
     draft.conclusions = _conclusions(blocks, found, view)
     if not draft.tasks and not _has_structure(head, footer, meeting, paras, view):
         raise NotANoticeError(
@@ -84,6 +99,10 @@ def _locate_body(
     view: str, paras: list[Para], start: int, stop: int, meeting_at: int | None
 ) -> tuple[int, Para | None]:
     """Index of the first paragraph of the conclusions, and the sentence introducing them."""
+    start = _after_addressees(view, paras, start, stop)
+    later = _intro_after_attendance(view, paras, start, stop)
+    if later is not None:
+        return later + 1, paras[later]
     first_label = next((i for i in range(start, stop) if paras[i].kind in ("numbered", "roman", "letter")), None)
     for i in range(start, first_label if first_label is not None else stop):
         para = paras[i]
@@ -95,6 +114,38 @@ def _locate_body(
     if meeting_at is not None and meeting_at + 1 < stop:
         return meeting_at + 1, None
     return start, None
+
+
+def _after_addressees(view: str, paras: list[Para], start: int, stop: int) -> int:
+    """The first paragraph after "Kính gửi:" and its list of addressees (a letter's header
+    part: the agencies there are told, not given a task), or `start` when there is none."""
+    for i in range(start, min(stop, start + 8)):
+        if fold(collapse(view[paras[i].start : paras[i].start + 30])).startswith("kinh gui"):
+            j = i + 1
+            while j < stop and paras[j].kind == "bullet":
+                j += 1
+            return j
+    return start
+
+
+_ATTENDANCE = ("thanh phan", "tham du", "du hop")
+
+
+def _intro_after_attendance(view: str, paras: list[Para], start: int, stop: int) -> int | None:
+    """ "I. THÀNH PHẦN THAM DỰ ... II. NỘI DUNG ... kết luận như sau:": when the numbered
+    items first list who attended, the conclusions start after the sentence introducing them."""
+    seen_attendance = False
+    for i in range(start, min(stop, start + 40)):
+        para = paras[i]
+        head = fold(collapse(view[para.body_start : para.body_start + 60]))
+        if head.startswith(_ATTENDANCE) or (para.kind != "plain" and any(w in head for w in _ATTENDANCE)):
+            seen_attendance = True
+            continue
+        if seen_attendance and para.kind == "plain" and view[para.end - 1] == ":":
+            text = fold(collapse(view[para.start : para.end]))
+            if "ket luan" in text or "nhu sau" in text:
+                return i
+    return None
 
 
 def _year_of(text: str) -> int | None:
@@ -136,7 +187,7 @@ def _tasks(found: list[Found], view: str, directory: AgencyDirectory | None) -> 
                     coordinating=_agencies(unit.coordinating, directory),
                     action=action_text(view, piece.action_start, piece.action_end, drop),
                     deadline_kind=kind,
-                    due_date=piece.date.due if piece.date else None,
+                    due_date=piece.date.due if piece.date else (unit.first_due if kind == "recurring" else None),
                     recurrence=recurrence if kind == "recurring" else None,
                     span=(piece.start, piece.end),
                     deadline_text=piece.date.text if piece.date else "",
@@ -146,6 +197,35 @@ def _tasks(found: list[Found], view: str, directory: AgencyDirectory | None) -> 
                 )
             )
     return tasks
+
+
+def _row_task(row: TableTask, directory: AgencyDirectory | None) -> TaskDraft:
+    return TaskDraft(
+        lead=_agency(row.leads[0], directory),
+        co_leads=_agencies(row.leads[1:], directory),
+        coordinating=_agencies(row.coordinating, directory),
+        action=row.action[:300],
+        deadline_kind=row.kind,
+        due_date=row.due,
+        recurrence=row.recurrence if row.kind == "recurring" else None,
+        span=(row.start, row.end),
+    )
+
+
+def _may_hold_a_table(text: str) -> bool:
+    return "|" in text or "\t" in text or "hiệm vụ\n" in text or "ội dung\n" in text
+
+
+def _blank_spans(view: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return view
+    parts, pos = [], 0
+    for start, end in spans:
+        parts.append(view[pos:start])
+        parts.append("".join(ch if ch == "\n" else " " for ch in view[start:end]))
+        pos = end
+    parts.append(view[pos:])
+    return "".join(parts)
 
 
 def _agencies(mentions: list[Mention], directory: AgencyDirectory | None) -> list[AgencyMention]:

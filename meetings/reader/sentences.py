@@ -158,10 +158,19 @@ def _split_clauses(view: str, start: int, stop: int) -> list[tuple[int, int]]:
 _LIST_WORDS = ("như", "gồm", "là", "thể", "sau")
 
 
+_LISTING_TITLES = (("giám", "đốc"), ("thủ", "trưởng"), ("chủ", "tịch"))
+
+
 def _lists_items(view: str, pos: int) -> bool:
-    """ "... gồm: A, B", "các huyện: Yên Dũng, Yên Thế": a list, not a new clause."""
-    before = view[max(0, pos - 12) : pos].split()
-    return bool(before) and before[-1].lower() in _LIST_WORDS
+    """ "... gồm: A, B", "các huyện: Yên Dũng, Yên Thế", "các Sở: Tài chính, Xây dựng", "Giám
+    đốc: Sở A, Sở B": a list, not a new clause."""
+    before = view[max(0, pos - 24) : pos].split()
+    if not before:
+        return False
+    if before[-1].lower() in _LIST_WORDS:
+        return True
+    last_two = tuple(w.lower() for w in before[-2:])
+    return last_two in _LISTING_TITLES or (len(before) >= 2 and last_two[0] == "các" and before[-1][:1].isupper())
 
 
 def _is_time(view: str, pos: int) -> bool:

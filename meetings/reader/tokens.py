@@ -53,22 +53,50 @@ def tokenize(view: str, start: int = 0, end: int | None = None, limit: int = 0) 
     known = _PROPS
     for m in _TOKEN.finditer(view, start, end):
         text = m.group()
-        props = known.get(text) or _props(text)
         s, e = m.span()
-        append(Tok(text, s, e, *props))
+        props = known.get(text) or _props(text)
+        if props[3]:
+            # "vàĐầu", "thànhlậpKhu": words a converter ran together are read apart.
+            bounds = [0, *props[3], len(text)]
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                part = text[a:b]
+                append(Tok(part, s + a, s + b, *(known.get(part) or _props(part))[:3]))
+        else:
+            append(Tok(text, s, e, props[0], props[1], props[2]))
         if limit and len(toks) >= limit:
             break
     return toks
 
 
-# (key, capitalised, is a word) of every token text seen: tokens repeat, so this is mostly a
-# single dictionary lookup per token. Bounded, in case of adversarial input.
-_PROPS: dict[str, tuple[str, bool, bool]] = {}
+def run_together_cuts(text: str) -> list[int]:
+    """Where a lower-case letter is directly followed by a capital starting a lower-case
+    word ("vàĐầu" → [2]); acronyms ("UBND", "TT&TT", "KTThủy") are left whole."""
+    rest = text[1:]
+    if rest == rest.lower():
+        return []
+    return [k for k in range(1, len(text) - 1) if text[k].isupper() and text[k - 1].islower() and text[k + 1].islower()]
 
 
-def _props(text: str) -> tuple[str, bool, bool]:
+def unrun(text: str) -> str:
+    """The text with words run together read apart: "Bộ Kế hoạch vàĐầu tư" → "... và Đầu tư"."""
+    out, pos = [], 0
+    for word in re.finditer(r"\S+", text):
+        for cut in run_together_cuts(word.group()):
+            out.append(text[pos : word.start() + cut])
+            pos = word.start() + cut
+            out.append(" ")
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# (key, capitalised, is a word, run-together cuts) of every token text seen: tokens repeat, so
+# this is mostly a single dictionary lookup per token. Bounded, in case of adversarial input.
+_PROPS: dict[str, tuple[str, bool, bool, tuple[int, ...]]] = {}
+
+
+def _props(text: str) -> tuple[str, bool, bool, tuple[int, ...]]:
     first = text[0]
-    props = (key(text), first.isupper(), first.isalnum() or first == "_")
+    props = (key(text), first.isupper(), first.isalnum() or first == "_", tuple(run_together_cuts(text)))
     if len(_PROPS) > 200_000:
         _PROPS.clear()
     _PROPS[text] = props
@@ -101,6 +129,10 @@ class PhraseTable:
             if i + n <= len(toks) and all(toks[i + k].low == words[k] for k in range(1, n)):
                 return n
         return 0
+
+    def phrases(self) -> list[str]:
+        """The phrases of the table, as keys joined by spaces."""
+        return [" ".join(words) for options in self._by_first.values() for words in options]
 
     def __contains__(self, word: str) -> bool:
         return (key(word),) in self._by_first.get(key(word), ())

@@ -60,6 +60,18 @@ class TaskDraft:
 
 
 @dataclass
+class UnassignedMention:
+    """An agency named in a directive sentence that no proposed task carries (lead, co-lead or
+    coordinating): for the clerk to check. `start`/`end` index `NoticeDraft.text` (the name),
+    `sentence` the whole sentence, to highlight it."""
+
+    text: str
+    start: int
+    end: int
+    sentence: tuple[int, int]
+
+
+@dataclass
 class NoticeDraft:
     number: str | None = None
     number_raw: str = ""
@@ -76,6 +88,13 @@ class NoticeDraft:
     signer: str = ""
     text: str = ""
     warnings: list[str] = field(default_factory=list)
+    # Agencies named where something is assigned that ended up in no task (see `unassigned`).
+    unassigned_mentions: list[UnassignedMention] = field(default_factory=list)
+    # From the header: the kind of document ("Thông báo kết luận", "Công văn", "Kế hoạch", ...),
+    # its subject ("V/v ..." or the title under the kind) and the issuing body, as written.
+    kind: str = ""
+    subject: str = ""
+    issuer: str = ""
 
     def quote(self, task: TaskDraft) -> str:
         """The sentence(s) assigning a task, whitespace collapsed."""
@@ -90,4 +109,5 @@ __all__ = [
     "NotANoticeError",
     "NoticeDraft",
     "TaskDraft",
+    "UnassignedMention",
 ]

@@ -57,6 +57,7 @@ class Unit:
         self.dates: list[DateHit] = []
         self._kinds: set[str] = set()
         self._recurrence: str | None = None
+        self.first_due = None  # a periodic report's first due date
         for clause in clauses:
             self.add(clause)
 
@@ -66,6 +67,11 @@ class Unit:
         self._kinds.add(clause.kind)
         if self._recurrence is None:
             self._recurrence = clause.deadline.recurrence
+        if self.first_due is None:
+            self.first_due = clause.deadline.first_due
+
+    def add_kind(self, kind: str) -> None:
+        self._kinds.add(kind)
 
     def extend(self, other: Unit) -> None:
         for clause in other.clauses:
@@ -139,7 +145,7 @@ def group_sentence(clauses: list[Clause], lenient: bool = False) -> list[Unit]:
 
 
 def _starts_new_task(current: Unit, clause: Clause) -> bool:
-    if clause.role_start or clause.opener == "trigger":
+    if clause.role_start or clause.opener == "trigger" or clause.item:
         return True
     if clause.opener == "modifier" or (clause.deadline_only and current.kind != "date"):
         return False
@@ -179,6 +185,42 @@ def merge_enumerated(units: list[Unit]) -> list[Unit]:
             continue
         merged.append(unit)
     return merged
+
+
+# Closing formulas: "Yêu cầu Sở X, Sở Y triển khai thực hiện./.", "Văn phòng ... thông báo để
+# các cơ quan biết, thực hiện.": an agency is told to carry out the letter as a whole, which is
+# no task of its own (the tasks are the letter's sentences).
+_BOILERPLATE = re.compile(
+    r"^(?:(?:nghiem tuc|khan truong|kip thoi|chu dong|to chuc|trien khai|thuc hien|phoi hop|va|,)\s*)*"
+    r"(?:thuc hien|trien khai)(?:\s*(?:nghiem|nghiem tuc|ngay|theo quy dinh|cac noi dung tren|noi dung tren"
+    r"|y kien tren|van ban nay|cong van nay|ke hoach nay))?[\s./;]*$"
+)
+_TOLD_TO_KNOW = re.compile(r"^(?:xin )?thong bao.{0,200}\bbiet\b")
+# "Yêu cầu các đồng chí sắp xếp công việc, về dự Hội nghị đúng thời gian": attendance.
+_ATTEND = re.compile(
+    r"^(?:sap xep (?:cong viec|thoi gian)[, ]*(?:de )?)?(?:ve )?(?:tham )?du (?:hoi nghi|cuoc hop|hop|buoi)"
+)
+
+
+_IF_STUCK = re.compile(
+    r"\b(?:neu co|truong hop co|neu phat sinh|co) (?:[a-z ,]{0,40})?vuong mac\b"
+    r"|^(?:thuc hien )?(?:che do )?bao cao dot xuat\b"  # "báo cáo đột xuất khi có yêu cầu": a standing duty
+)
+
+
+def is_boilerplate(folded: str, unit: Unit) -> bool:
+    """Whether a unit only tells its agencies to carry out (or know) the document, or what to
+    do "nếu có khó khăn, vướng mắc" (a standing instruction, not a task)."""
+    first = unit.clauses[0]
+    start, end = first.action_start, unit.end
+    if _IF_STUCK.search(folded, unit.start, min(end, unit.start + 300)):
+        return True
+    if _IF_STUCK.match(" ".join(folded[start : min(end, start + 80)].split())):
+        return True
+    if end - start > 260:
+        return False
+    action = " ".join(folded[start:end].split())
+    return bool(_BOILERPLATE.match(action) or _TOLD_TO_KNOW.match(action) or _ATTEND.match(action))
 
 
 # --- splitting by deadline ------------------------------------------------------------------

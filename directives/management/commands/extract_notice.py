@@ -2,7 +2,7 @@
 
 The file is read by the import page's own code (directives.notices.importing.files) and agencies are
 looked up in the database's directory; with an empty database every name stays as written.
-Nothing is written. `--json` prints one object with exactly the keys of JSON_KEYS.
+Nothing is written. `--json` prints one object with the keys of JSON_KEYS, then EXTRA_KEYS.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ JSON_KEYS = (
     "conclusions",
     "tasks",
 )
+# Added after JSON_KEYS (whose meaning is unchanged): the document's kind, subject and issuer
+# from its header, and the agencies named where something is assigned that no task carries.
+EXTRA_KEYS = ("kind", "subject", "issuer", "unassigned_mentions")
 _KIND_WORDS = {"date": "có thời hạn", "recurring": "định kỳ", "ongoing": "thường xuyên", "none": "không thời hạn"}
 _RECURRENCE_WORDS = {"daily": "hằng ngày", "weekly": "hằng tuần", "monthly": "hằng tháng"}
 
@@ -66,6 +69,12 @@ def draft_json(draft: NoticeDraft) -> dict:
         "recipients": list(draft.recipients),
         "conclusions": [{"label": c.label, "text": c.text} for c in draft.conclusions],
         "tasks": [task_json(task) for task in draft.tasks],
+        "kind": draft.kind,
+        "subject": draft.subject,
+        "issuer": draft.issuer,
+        "unassigned_mentions": [
+            {"text": m.text, "span": [m.start, m.end], "sentence": list(m.sentence)} for m in draft.unassigned_mentions
+        ],
     }
 
 

@@ -41,6 +41,17 @@ class Unresolved:
 
 
 @dataclass
+class Unassigned:
+    """An agency named in a directive sentence that no proposed task carries: listed under
+    "Cần kiểm tra" with its sentence highlighted, so a co-lead the reader could not place (a
+    collective name, say) is never dropped silently."""
+
+    text: str
+    sentence: tuple[int, int]  # offsets in the review's text
+    excerpt: str
+
+
+@dataclass
 class Review:
     """What the review page shows: the prefilled draft, and what the clerk should check."""
 
@@ -48,6 +59,17 @@ class Review:
     text: str
     warnings: list[str]
     unresolved: list[Unresolved]
+    unassigned: list[Unassigned] = field(default_factory=list)
+
+
+def unassigned_from_reading(read: ReadDraft) -> list[Unassigned]:
+    found = []
+    for mention in read.unassigned_mentions:
+        start, end = mention.sentence
+        sentence = " ".join(read.text[start:end].split())
+        excerpt = sentence if len(sentence) <= 200 else sentence[:199].rstrip() + "…"
+        found.append(Unassigned(text=mention.text, sentence=(start, end), excerpt=excerpt))
+    return found
 
 
 def review_from_reading(read: ReadDraft) -> Review:
@@ -85,6 +107,7 @@ def review_from_reading(read: ReadDraft) -> Review:
         text=read.text,
         warnings=_other_warnings(read.warnings, unresolved),
         unresolved=unresolved,
+        unassigned=unassigned_from_reading(read),
     )
 
 

@@ -17,7 +17,13 @@ from agencies.roles import office_staff_required
 from agencies.selectors import agency_directory
 from directives.models import Task
 from directives.notices.forms import NoticeEntryForm
-from directives.notices.importing.convert import Review, review_from_reading, text_for_saving
+from directives.notices.importing.convert import (
+    Review,
+    Unassigned,
+    review_from_reading,
+    text_for_saving,
+    unassigned_from_reading,
+)
 from directives.notices.importing.files import MAX_PASTE_BYTES
 from directives.notices.importing.forms import ImportForm
 from meetings.reader import NotANoticeError, read_notice
@@ -76,31 +82,34 @@ def notice_import_save(request):
 
 def _render_review(request, entry: NoticeEntryForm, *, review: Review | None):
     if review is not None:
-        text, warnings, unresolved = review.text, review.warnings, review.unresolved
+        text, warnings, unresolved, unassigned = review.text, review.warnings, review.unresolved, review.unassigned
     else:
         text = _one_line_end(request.POST.get("notice-full_text", ""))[: MAX_PASTE_BYTES * 2]
-        warnings, unresolved = _warnings_again(text), []
+        (warnings, unassigned), unresolved = _reading_again(text), []
+    flags = [(item.sentence[0], item.sentence[1], index) for index, item in enumerate(unassigned, start=1)]
     context = {
         "entry": entry,
         "notice": None,
         "warnings": warnings,
         "unresolved": unresolved,
-        "segments": source_segments(text, _entry_spans(entry)),
+        "unassigned": unassigned,
+        "segments": source_segments(text, _entry_spans(entry), flags),
         "task_count": sum(len(form.tasks.forms) for form in entry.conclusions.forms),
         "form_action": reverse("notice_import_save"),
     }
     return render(request, REVIEW_TEMPLATE, context)
 
 
-def _warnings_again(text: str) -> list[str]:
-    """The reader's remarks on the text, shown again when the review comes back with errors
-    (reading is pure and takes milliseconds, cheaper than carrying them through the form)."""
+def _reading_again(text: str) -> tuple[list[str], list[Unassigned]]:
+    """The reader's remarks and unassigned names, shown again when the review comes back with
+    errors (reading is pure and takes milliseconds, cheaper than carrying them through the form)."""
     if not text.strip():
-        return []
+        return [], []
     try:
-        return read_notice(text, directory=agency_directory()).warnings
+        read = read_notice(text, directory=agency_directory())
     except NotANoticeError:
-        return []
+        return [], []
+    return read.warnings, unassigned_from_reading(read)
 
 
 def _entry_spans(entry: NoticeEntryForm) -> list[tuple[int, int, tuple[int, int]]]:
@@ -122,24 +131,40 @@ def _int(value) -> int | None:
         return None
 
 
-def source_segments(text: str, spans: list[tuple[int, int, tuple[int, int]]]) -> list[dict]:
+def source_segments(
+    text: str, spans: list[tuple[int, int, tuple[int, int]]], flags: list[tuple[int, int, int]] = ()
+) -> list[dict]:
     """The text cut into plain and highlighted pieces: overlapping spans (two tasks from one
-    sentence) share one highlight that names every task it holds."""
-    marks: list[list] = []  # [start, end, [(conclusion, task)]]
-    for start, end, where in sorted(spans):
+    sentence) share one highlight that names every task it holds. `flags` are sentences to
+    check (numbered as the "Cần kiểm tra" list numbers them), highlighted the same way."""
+    marks: list[list] = []  # [start, end, [(conclusion, task)], [flag numbers]]
+    items = [(start, end, where, None) for start, end, where in spans]
+    items += [(start, end, None, number) for start, end, number in flags]
+    for start, end, where, number in sorted(items, key=lambda item: (item[0], item[1])):
         start, end = min(start, len(text)), min(end, len(text))
         if start >= end:
             continue
-        if marks and start < marks[-1][1]:
-            marks[-1][1] = max(marks[-1][1], end)
-            marks[-1][2].append(where)
-        else:
-            marks.append([start, end, [where]])
+        if not marks or start >= marks[-1][1]:
+            marks.append([start, end, [], []])
+        mark = marks[-1]
+        mark[1] = max(mark[1], end)
+        if where is not None:
+            mark[2].append(where)
+        if number is not None:
+            mark[3].append(number)
     segments, position = [], 0
-    for start, end, places in marks:
+    for start, end, places, numbers in marks:
         if start > position:
             segments.append({"text": text[position:start]})
-        segments.append({"text": text[start:end], "start": start, "end": end, "tasks": _places_label(places)})
+        segments.append(
+            {
+                "text": text[start:end],
+                "start": start,
+                "end": end,
+                "tasks": _places_label(places) if places else "",
+                "flags": numbers,
+            }
+        )
         position = end
     if position < len(text):
         segments.append({"text": text[position:]})

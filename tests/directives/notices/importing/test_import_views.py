@@ -404,3 +404,16 @@ def test_officer_posting_a_complete_review_gets_403_and_nothing_saved(client, cl
 def test_anonymous_visitor_is_sent_to_login(client):
     response = client.get(IMPORT)
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_source_segments_flag_a_sentence_alone_or_with_the_tasks_it_shares():
+    from directives.notices.importing.views import source_segments
+
+    text = "Câu một giao việc. Câu hai nhắc cơ quan. Câu ba."
+    segments = source_segments(text, [(0, 18, (1, 1))], [(0, 18, 1), (19, 40, 2)])
+    marked = [s for s in segments if "start" in s]
+    assert [(s["text"], s["tasks"], s["flags"]) for s in marked] == [
+        ("Câu một giao việc.", "Kết luận 1, nhiệm vụ 1", [1]),
+        ("Câu hai nhắc cơ quan.", "", [2]),
+    ]
+    assert "".join(s["text"] for s in segments) == text
