@@ -120,7 +120,7 @@ class Ids:
         return value
 
 
-def _agencies(count: int, rng: random.Random) -> list[int]:
+def _agencies(count: int) -> list[int]:
     kinds = [
         AgencyKind.objects.get_or_create(code=code, defaults={"name": name, "order": order})[0]
         for code, name, order in KINDS
@@ -145,7 +145,7 @@ def generate(
 ) -> dict[str, int]:
     rng = random.Random(seed)
     today = today or timezone.localdate()
-    agency_ids = _agencies(agencies, rng)
+    agency_ids = _agencies(agencies)
     ids = Ids()
     writer = Writer()
     counts = {"notices": 0, "tasks": 0, "events": 0, "coordinations": 0, "extensions": 0}

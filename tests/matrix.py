@@ -1,4 +1,4 @@
-"""The machinery of the permission matrix (issue 4): the people, a row of the table, the snapshot
+"""The machinery of the permission matrix: the people, a row of the table, the snapshot
 of everything a write could change, and the check run for every row × person.
 
 Codes: 200 page, 302 done (or, for anonymous, sent to the login page), 403 a forbidden action

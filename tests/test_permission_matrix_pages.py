@@ -4,7 +4,7 @@ dashboard and its report, calendar feeds, the reminder log and channels, the API
 API itself is in tests/directives/api/test_api_permission_matrix.py). For every refused write,
 proof that nothing changed; for every list, proof that it shows only what the person may see.
 
-The rules (issue 4): agency people (officers and heads) see their agency's tasks and the published
+The rules: agency people (officers and heads) see their agency's tasks and the published
 notices that give their agency a task; office staff see all and manage notices, meetings,
 verification and reminder channels; leaders see all and decide extensions. Meetings and the
 agency directory are reference data every signed-in person may read.

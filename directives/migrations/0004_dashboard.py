@@ -6,7 +6,7 @@ from django.db import DatabaseError, migrations, models, transaction
 
 # Indexes the dashboard benchmark (benchmarks/bench_dashboard.py) justifies, PostgreSQL only:
 # - task_closed_cover: a period's scope ("not closed before the period start") is a range scan of
-#   the closing-date expression of directives.reports.asof.closed_at_expression, and every
+#   the closing-date expression of directives.tasks.status.asof.closed_at_expression, and every
 #   column the figures need is INCLUDEd, so one index-only scan counts a million tasks.
 # - task_working_due: open tasks not yet submitted, by due date: today's overdue list, this
 #   week's deadlines and the "Quá hạn" task list read it in order and stop early.

@@ -6,7 +6,7 @@ JSON out of millions of events on every dashboard request is slow. Each approved
 copied here, one narrow row per change, by a listener on TaskEvent (so it does not matter which
 service writes the event) and by `due_date_changes_rebuild()` for events written in bulk. The
 due date in force on day D is then the task's current due date, unless a change was decided
-after D: then it is the `before` of the earliest such change (see directives.reports.asof),
+after D: then it is the `before` of the earliest such change (see directives.tasks.status.asof),
 which `previous_decided_at` lets the database find with a plain join instead of a subquery per task.
 """
 

@@ -48,17 +48,10 @@ class Assignment(models.Model):
 
 
 class TaskQuerySet(models.QuerySet):
-    def with_status(self, today=None):
-        """Annotate `status` (a TaskStatus value) as of `today` (default: today in the office's time zone)."""
-        from directives.tasks.status import status_expression
-
-        return self.annotate(status=status_expression(today))
-
+    # Statuses ("open", "overdue", ...) are not here: they are rules about facts and a day, and
+    # their only home is directives.tasks.status, which depends on this module, never the reverse.
     def published(self):
         return self.filter(published_at__isnull=False)
-
-    def open(self):
-        return self.filter(cancelled_at__isnull=True, completed_on__isnull=True)
 
 
 class Task(models.Model):
@@ -169,12 +162,9 @@ class Task(models.Model):
 
     @property
     def is_open(self) -> bool:
+        # For templates and permission checks. The rule is directives.tasks.status.is_open, which
+        # this module may not import; test_status checks that the two agree.
         return self.cancelled_at is None and self.completed_on is None
-
-    def status_on(self, today=None):
-        from directives.tasks.status import compute_status
-
-        return compute_status(self, today)
 
 
 class TaskCoordination(models.Model):

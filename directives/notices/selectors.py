@@ -14,6 +14,7 @@ from agencies.roles import agency_ids, sees_everything
 from directives.models import Task, TaskCoordination
 from directives.notices.services import NOTICE_FIELDS, ConclusionInput, NoticeDraft, TaskInput
 from directives.tasks.access import tasks_visible_to
+from directives.tasks.status import status_expression
 from meetings.models import Conclusion, ConclusionNotice
 
 
@@ -74,7 +75,7 @@ def notice_conclusions_for(user, notice: ConclusionNotice) -> list[Conclusion]:
     with their status, lead and coordinating agencies."""
     tasks = (
         tasks_visible_to(user, Task.objects.filter(conclusion__notice=notice))
-        .with_status()
+        .annotate(status=status_expression())
         .select_related("lead", "assignment")
         .prefetch_related("coordinating")
         .order_by("id")

@@ -25,7 +25,7 @@ from django.utils import timezone
 from agencies.models import Agency
 from directives.models import Digest, Notification, ReminderItem, ReminderSettings, Task
 from directives.tasks.notify import agency_people, leader_people, notify_users, office_people
-from directives.tasks.status import TaskStatus, status_q
+from directives.tasks.status import TaskStatus, days_overdue_on, status_q
 
 EMAIL = "email"
 NOTIFICATION = "notification"
@@ -104,7 +104,7 @@ def digest_content(digest: Digest) -> dict:
                     "url": _task_url(task.pk),
                     "notice": task.conclusion.notice.number_display,
                     "due_date": task.due_date,
-                    "days_overdue": (digest.day - task.due_date).days,
+                    "days_overdue": days_overdue_on(task.due_date, digest.day),
                 }
             )
         context["agencies"] = [{"name": name, "tasks": tasks} for name, tasks in agencies.items()]

@@ -16,9 +16,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from directives.models import Digest, ReminderItem, SweepRun, Task, TaskCoordination, TaskEvent
+from directives.models import Digest, ReminderItem, SweepRun, Task, TaskCoordination
 from directives.reminders import policy as p
-from directives.tasks.status import TaskStatus, status_q
+from directives.tasks.periods import lead_reported_periods
+from directives.tasks.status import OPEN_Q, TaskStatus, due_after_q, status_q
 
 MISSED_REASON = "Không gửi bù: thời điểm nhắc ({when}) rơi vào lúc hệ thống gián đoạn và nay đã qua ngày."
 LATE_REASON = "Bản tin ngày {day} đã gửi trước khi nhắc việc này phát sinh."
@@ -41,48 +42,21 @@ class SweepResult:
     summary_id: int | None = None
 
 
-def reports_in_period(task_id: int, start: dt.date, end: dt.date, tz) -> int:
-    """Progress reports of a task in the local period [start, end): the task workflow records a
-    TaskEvent(kind="reported") for each one."""
-    return TaskEvent.objects.filter(
-        task_id=task_id,
-        kind=TaskEvent.Kind.REPORTED,
-        at__gte=dt.datetime.combine(start, dt.time(), tz),
-        at__lt=dt.datetime.combine(end, dt.time(), tz),
-    ).count()
-
-
-def _reported(occurrences: list[p.Occurrence], tz) -> set[tuple[int, dt.date]]:
-    """(task, day) of the recurring occurrences whose period already has a report: one query."""
+def _reported(occurrences: list[p.Occurrence]) -> set[tuple[int, dt.date]]:
+    """(task, day) of the recurring occurrences whose period the lead already reported: one query."""
     recurring = [occ for occ in occurrences if occ.kind == p.RECURRING]
     if not recurring:
         return set()
-    start = min(occ.period[0] for occ in recurring)
-    events = defaultdict(list)
-    for task_id, at in TaskEvent.objects.filter(
-        task_id__in={occ.task_id for occ in recurring},
-        kind=TaskEvent.Kind.REPORTED,
-        at__gte=dt.datetime.combine(start, dt.time(), tz),
-    ).values_list("task_id", "at"):
-        events[task_id].append(at.astimezone(tz).date())
-    return {
-        (occ.task_id, occ.day)
-        for occ in recurring
-        if any(occ.period[0] <= day < occ.period[1] for day in events[occ.task_id])
-    }
+    since = min(occ.period[0] for occ in recurring)
+    reported = lead_reported_periods({occ.task_id for occ in recurring}, since=since)
+    return {(occ.task_id, occ.day) for occ in recurring if occ.period[0] in reported.get(occ.task_id, ())}
 
 
 def _open_tasks(today: dt.date, policy: p.ReminderPolicy):
-    horizon = today + dt.timedelta(days=policy.horizon_days)
     return (
-        Task.objects.filter(
-            published_at__isnull=False,
-            cancelled_at__isnull=True,
-            completed_on__isnull=True,
-            superseded_by__isnull=True,
-        )
-        # A dated task beyond the farthest "days before" has nothing due yet.
-        .filter(Q(submitted_at__isnull=False) | ~Q(deadline_kind="date") | Q(due_date__lte=horizon))
+        Task.objects.filter(OPEN_Q, published_at__isnull=False, superseded_by__isnull=True)
+        # A dated task due after the window of the farthest "days before" has nothing due yet.
+        .filter(Q(submitted_at__isnull=False) | ~Q(deadline_kind="date") | ~due_after_q(today, policy.horizon_days))
         .order_by("id")
         .values_list("id", "lead_id", "deadline_kind", "recurrence", "due_date", "published_at", "submitted_at")
     )
@@ -238,7 +212,7 @@ def sweep(*, at: dt.datetime | None = None, policy: p.ReminderPolicy | None = No
             task_due, task_missed = p.due_and_missed(task, at, since, policy)
             due += task_due
             missed += task_missed
-        reported = _reported(due + missed, policy.tz)
+        reported = _reported(due + missed)
         due = [occ for occ in due if (occ.task_id, occ.day) not in reported]
         missed = [occ for occ in missed if (occ.task_id, occ.day) not in reported]
         if due or missed:

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from agencies.models import Agency
 from agencies.roles import agency_ids, is_office_staff
 from directives.models import CalendarToken, Task, TaskCoordination
+from directives.tasks.status import WORKING_Q
 
 # Deadlines older than this stay out of the feed: a calendar is for what is coming.
 PAST_DAYS = 90
@@ -97,8 +98,7 @@ def calendar_feed(request, token: str):
     since = timezone.localdate() - dt.timedelta(days=PAST_DAYS)
     tasks = (
         Task.objects.published()
-        .open()
-        .filter(due_date__gte=since, submitted_at__isnull=True)
+        .filter(WORKING_Q, due_date__gte=since)
         .filter(Q(lead=agency) | Exists(TaskCoordination.objects.filter(task=OuterRef("pk"), agency=agency)))
         .select_related("conclusion__notice", "lead")
         .order_by("due_date", "id")

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from directives.tasks.status import TaskStatus
+from directives.tasks.status import TaskStatus, days_overdue_on
 
 DATE_FORMAT = "DD/MM/YYYY"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -61,7 +61,7 @@ TASK_HEADERS = [
 
 
 def tasks_workbook_response(rows, day, filename: str) -> FileResponse:
-    """`rows` carry row_status and due_on (see tasklist.filtered_tasks)."""
+    """`rows` carry row_status and due_on (see selectors.task_list)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Nhiệm vụ")
     sheet.freeze_panes = "A2"
@@ -75,7 +75,7 @@ def tasks_workbook_response(rows, day, filename: str) -> FileResponse:
             sheet.append([f"Danh sách đã được cắt ở {MAX_ROWS} dòng: hãy lọc hẹp hơn."])
             break
         status = TaskStatus(task.row_status)
-        late = (day - task.due_on).days if status == TaskStatus.OVERDUE and task.due_on else None
+        late = days_overdue_on(task.due_on, day) if status == TaskStatus.OVERDUE else None
         published = task.published_at.date() if task.published_at else None
         sheet.append(
             [

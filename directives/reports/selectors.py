@@ -11,17 +11,19 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db import connections, models, transaction
-from django.db.models import Count, Func, Q
+from django.db.models import Count, F, Func
 from django.urls import reverse
+from django.utils import timezone
 
 from agencies.models import Agency
 from directives.models import Task
-from directives.reports import asof
+from directives.tasks import status as st
 from directives.tasks.access import tasks_visible_to
 from directives.tasks.filters import TaskFilter
 from directives.tasks.status import TaskStatus
 
-# Buckets: a partition of the scope on the report day ("later" = open, due after the 7-day window).
+# Buckets: a partition of the scope on the report day ("later" = open, due after the window of
+# "due within N days", st.DUE_WINDOW).
 ON_TIME, LATE, OVERDUE, AWAITING = "on_time", "late", "overdue", "awaiting"
 NO_DEADLINE, DUE_WEEK, LATER, CANCELLED = "no_deadline", "due_week", "later", "cancelled"
 BUCKET_STATUS = [
@@ -31,7 +33,7 @@ BUCKET_STATUS = [
     (AWAITING, TaskStatus.AWAITING_VERIFICATION),
     (NO_DEADLINE, TaskStatus.NO_DEADLINE),
     (OVERDUE, TaskStatus.OVERDUE),
-    (DUE_WEEK, asof.DUE_7_DAYS),
+    (DUE_WEEK, st.DUE_WINDOW),
 ]
 LIST_LIMIT = 20
 
@@ -39,9 +41,9 @@ LIST_LIMIT = 20
 def bucket_counts(day: dt.date) -> dict[str, Count]:
     """One conditional count per bucket (COUNT ... FILTER on PostgreSQL): the buckets partition
     the tasks, so these plus the total are every figure of the page."""
-    later = Q(due_on__gt=day + dt.timedelta(days=asof.DUE_WINDOW_DAYS - 1))
-    counts = {bucket: Count("id", filter=asof.status_as_of_q(status, day)) for bucket, status in BUCKET_STATUS}
-    counts[LATER] = Count("id", filter=asof.status_as_of_q(asof.WITHIN_DEADLINE, day) & later)
+    within = st.status_as_of_q(st.WITHIN_DEADLINE, day)
+    counts = {bucket: Count("id", filter=st.status_as_of_q(status, day)) for bucket, status in BUCKET_STATUS}
+    counts[LATER] = Count("id", filter=within & st.due_after_q(day, st.due_window_days(), "due_on"))
     return counts
 
 
@@ -85,6 +87,41 @@ class AgencyRow:
     figures: Figures
     rank: int | None = None
     links: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class TaskList:
+    """The task list's filter set (its form and choices), its rows and the day they are judged on.
+
+    Each row carries `row_status` (a TaskStatus value on that day) and `due_on` (the due date
+    then in force)."""
+
+    filterset: TaskFilter
+    rows: models.QuerySet
+    day: dt.date
+
+    @property
+    def as_of(self) -> dt.date | None:
+        return self.filterset.as_of
+
+
+def task_list(user, params) -> TaskList:
+    """The tasks of the list (/tasks/) and of its export, for the query string `params`."""
+    filterset = TaskFilter(params, queryset=tasks_visible_to(user))
+    rows = filterset.qs
+    day = filterset.as_of
+    if day is None:
+        day = timezone.localdate()
+        rows = rows.annotate(row_status=st.status_expression(day), due_on=F("due_date"))
+    else:
+        rows = rows.annotate(row_status=st.status_as_of_expression(day))
+    if not filterset.form.cleaned_data.get("o"):
+        rows = rows.order_by(F("due_date").asc(nulls_last=True), "id")
+    else:
+        # Many tasks share a lead agency or a date: the id last makes the order total, so the
+        # pages neither repeat nor skip a task.
+        rows = rows.order_by(*rows.query.order_by, "id")
+    return TaskList(filterset=filterset, rows=rows, day=day)
 
 
 def scope(user, params: dict):
@@ -213,9 +250,9 @@ def group_by_kind(rows: list[AgencyRow]) -> list[tuple[str, list[AgencyRow]]]:
 
 # Each figure and the TaskFilter status that selects exactly its tasks.
 FIGURE_STATUS = {
-    "assigned": asof.ASSIGNED,
-    "within_deadline": asof.WITHIN_DEADLINE,
-    "due_week": asof.DUE_7_DAYS,
+    "assigned": st.ASSIGNED,
+    "within_deadline": st.WITHIN_DEADLINE,
+    "due_week": st.DUE_WINDOW,
     "overdue": TaskStatus.OVERDUE.value,
     "awaiting": TaskStatus.AWAITING_VERIFICATION.value,
     "on_time": TaskStatus.COMPLETED_ON_TIME.value,
@@ -236,7 +273,7 @@ def total(by_agency: dict[int, Figures]) -> Figures:
 def _first_by_due(queryset, day: dt.date, limit: int):
     """The first `limit` tasks of `queryset` by the due date in force on `day`, then by id."""
     related = ("lead", "conclusion__notice")
-    if asof.is_present(day):
+    if st.is_present(day):
         # Today the due date in force is the due_date column, which the partial index
         # task_working_due keeps in order: the database reads the first rows and stops.
         return queryset.select_related(*related).order_by("due_date", "id")[:limit]
@@ -244,14 +281,15 @@ def _first_by_due(queryset, day: dt.date, limit: int):
     # narrow rows first, the ids (an index-only scan of task_closed_cover), and read the whole
     # rows of the few kept (measured at a million tasks: 150 -> 80 ms per list).
     first = queryset.order_by("due_on", "id").values("id")[:limit]
-    rows = asof.with_due_on(Task.objects.filter(pk__in=first), day)
+    rows = st.with_due_on(Task.objects.filter(pk__in=first), day)
     return rows.select_related(*related).order_by("due_on", "id")
 
 
 def overdue_list(queryset, day: dt.date, limit: int = LIST_LIMIT):
     """Longest overdue first (the due date in force on `day`)."""
-    return _first_by_due(queryset.filter(asof.status_as_of_q(TaskStatus.OVERDUE, day)), day, limit)
+    return _first_by_due(queryset.filter(st.status_as_of_q(TaskStatus.OVERDUE, day)), day, limit)
 
 
 def due_this_week(queryset, day: dt.date, limit: int = LIST_LIMIT):
-    return _first_by_due(queryset.filter(asof.status_as_of_q(asof.DUE_7_DAYS, day)), day, limit)
+    """Open tasks due within the window (day through day + N), soonest first."""
+    return _first_by_due(queryset.filter(st.status_as_of_q(st.DUE_WINDOW, day)), day, limit)

@@ -12,8 +12,8 @@ from directives.reports import charts, selectors
 from directives.reports.exports import agencies_workbook_response, tasks_workbook_response
 from directives.reports.forms import DashboardForm
 from directives.reports.menus import meeting_menu, notice_menu
-from directives.reports.tasklist import filtered_tasks
 from directives.sorting import sort_headers
+from directives.tasks.status import DUE_WINDOW, due_window_days, figure_label
 from meetings.models import Meeting
 
 TREND_BUCKET_STATUS = {
@@ -86,6 +86,10 @@ def build(request) -> dict:
         "ranking_rule": selectors.RANKING_RULE,
         "groups": selectors.group_by_kind(table),
         "sort": sort,
+        # The window's words come with the rule (its length is a setting).
+        "due_window_label": figure_label(DUE_WINDOW),
+        "due_window_days": due_window_days(),
+        "due_window_empty": f"Không có nhiệm vụ đến hạn trong {due_window_days()} ngày tới.",
         "overdue": selectors.overdue_list(scoped, day),
         "due_week": selectors.due_this_week(scoped, day),
         "trend": charts.trend_chart(trend, trend_link),
@@ -126,5 +130,5 @@ def agencies_export(request):
 
 
 def task_export(request):
-    _, rows, day = filtered_tasks(request)
-    return tasks_workbook_response(rows, day, f"nhiem-vu-{day:%Y%m%d}.xlsx")
+    listed = selectors.task_list(request.user, request.GET)
+    return tasks_workbook_response(listed.rows, listed.day, f"nhiem-vu-{listed.day:%Y%m%d}.xlsx")

@@ -2,8 +2,8 @@
 figure lands on exactly the tasks it counts.
 
 Dates are typed dd/mm/yyyy (ISO is accepted too, for links). `on` is the "as of" day: with it,
-statuses are judged from the facts known at the end of that day (directives.reports.asof), so a
-report's links reproduce its figures; without it, the current status (directives.tasks.status).
+statuses are judged from the facts known at the end of that day, so a report's links reproduce
+its figures; without it, from the task's columns (both rules in directives.tasks.status).
 `active_from`/`active_to` select a period's tasks (assigned before its end, not closed before its
 start), as the dashboard counts them.
 """
@@ -17,8 +17,7 @@ from django.db.models import Exists, OuterRef, Q
 from agencies.models import Agency, AgencyKind
 from agencies.names import normalize
 from directives.models import Task, TaskCoordination
-from directives.reports import asof
-from directives.tasks.status import TaskStatus, status_q
+from directives.tasks import status as st
 from meetings.models import ConclusionNotice, Meeting
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
@@ -26,14 +25,18 @@ BAD_DATE = "Ngày không hợp lệ: hãy nhập theo dạng ngày/tháng/năm, 
 BAD_CHOICE = "Lựa chọn không hợp lệ."
 MAX_QUERY = 200
 
-STATUS_CHOICES = [
-    *TaskStatus.choices,
-    (asof.WITHIN_DEADLINE, asof.EXTRA_STATUSES[asof.WITHIN_DEADLINE]),
-    (asof.DUE_7_DAYS, asof.EXTRA_STATUSES[asof.DUE_7_DAYS]),
-    (asof.COMPLETED, asof.EXTRA_STATUSES[asof.COMPLETED]),
-    # The dashboard's "Tổng số nhiệm vụ" links here: every task assigned, whatever its status.
-    (asof.ASSIGNED, "Mọi nhiệm vụ đã giao"),
-]
+
+def status_choices() -> list[tuple[str, str]]:
+    """Statuses and the dashboard's combined figures, with their words (the window's length is a
+    setting, so its label is read when the form is built)."""
+    return [
+        *st.TaskStatus.choices,
+        *((key, st.figure_label(key)) for key in (st.WITHIN_DEADLINE, st.DUE_WINDOW, st.COMPLETED)),
+        # The dashboard's "Tổng số nhiệm vụ" links here: every task assigned, whatever its status.
+        (st.ASSIGNED, "Mọi nhiệm vụ đã giao"),
+    ]
+
+
 ROLE_CHOICES = [("lead", "Chủ trì"), ("coordinating", "Phối hợp")]
 
 
@@ -65,7 +68,7 @@ def _chairs():
 
 class TaskFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Tìm theo nội dung", method="filter_q", max_length=MAX_QUERY)
-    status = _Choice(label="Tình trạng", choices=STATUS_CHOICES, method="filter_status", empty_label="Tất cả")
+    status = _Choice(label="Tình trạng", choices=status_choices, method="filter_status", empty_label="Tất cả")
     agency = _Model(label="Cơ quan", queryset=Agency.objects.all(), method="filter_agency", empty_label="Tất cả")
     role = _Choice(label="Vai trò", choices=ROLE_CHOICES, method="filter_noop", empty_label="Chủ trì hoặc phối hợp")
     kind = _Model(
@@ -109,9 +112,9 @@ class TaskFilter(django_filters.FilterSet):
         day = data.get("on")
         if day is not None:
             # Figures "as of" a day only know the tasks assigned by then, with the due date in force.
-            queryset = asof.with_due_on(queryset, day).filter(asof.published_as_of_q(day))
+            queryset = st.with_due_on(queryset, day).filter(st.published_as_of_q(day))
         if data.get("active_from") or data.get("active_to"):
-            queryset = asof.active_in_period_q(queryset, data.get("active_from"), data.get("active_to"))
+            queryset = st.active_in_period_q(queryset, data.get("active_from"), data.get("active_to"))
         return super().filter_queryset(queryset)
 
     # --- methods ----------------------------------------------------------------------------
@@ -136,14 +139,8 @@ class TaskFilter(django_filters.FilterSet):
         queryset = queryset.filter(published_at__isnull=False)
         day = self.as_of
         if day is not None:
-            return queryset.filter(asof.status_as_of_q(value, day))
-        if value in TaskStatus.values:
-            return queryset.filter(status_q(value))
-        # The dashboard's combined figures, judged today from the current columns.
-        from django.utils import timezone
-
-        today = timezone.localdate()
-        return asof.with_due_on(queryset, today).filter(asof.status_as_of_q(value, today))
+            return queryset.filter(st.status_as_of_q(value, day))
+        return queryset.filter(st.status_q(value))
 
     def filter_agency(self, queryset, name, value):
         role = self.form.cleaned_data.get("role")

@@ -3,17 +3,14 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Case, CharField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from agencies.roles import agency_ids
-from directives.models import ExtensionRequest, ProgressReport, Task, TaskCoordination
+from directives.models import ExtensionRequest, Task, TaskCoordination
 from directives.models.task import DeadlineKind
-from directives.tasks.periods import missing_periods, period_label
-
-_OPEN_WORKING = Q(cancelled_at__isnull=True, completed_on__isnull=True, submitted_at__isnull=True)
-_AWAITING = Q(cancelled_at__isnull=True, completed_on__isnull=True, submitted_at__isnull=False)
+from directives.tasks import status as st
+from directives.tasks.periods import lead_reported_periods, missing_periods, period_label
 
 
 @dataclass
@@ -26,18 +23,19 @@ class InboxGroup:
 
 # Each task falls in exactly one group, the first that matches, in this order of urgency for
 # the officer: what the office sent back, then what is late, then what is due this week.
+# The statuses and the window are the rules of directives.tasks.status; only "returned" is the
+# inbox's own (a fact, not a day rule).
 def _group_predicates(today: dt.date) -> list[tuple[str, str, Q]]:
-    window = today + dt.timedelta(days=settings.INBOX_DUE_WINDOW_DAYS)
-    returned = _OPEN_WORKING & Q(returned_at__isnull=False)
-    overdue = _OPEN_WORKING & Q(due_date__lt=today)
-    due_soon = _OPEN_WORKING & Q(due_date__gte=today, due_date__lte=window)
+    overdue = st.status_q(st.TaskStatus.OVERDUE, today)
+    due_soon = st.status_q(st.DUE_WINDOW, today)
+    returned = Q(returned_at__isnull=False)
     return [
-        ("returned", "Bị Văn phòng trả lại", returned),
+        ("returned", "Bị Văn phòng trả lại", st.WORKING_Q & returned),
         ("overdue", "Quá hạn", overdue & ~returned),
-        ("due_soon", f"Đến hạn trong {settings.INBOX_DUE_WINDOW_DAYS} ngày", due_soon & ~returned),
-        ("in_progress", "Đang thực hiện", _OPEN_WORKING & ~returned & ~overdue & ~due_soon),
-        ("awaiting", "Chờ xác nhận", _AWAITING),
-        ("completed", "Đã hoàn thành", Q(cancelled_at__isnull=True, completed_on__isnull=False)),
+        ("due_soon", st.figure_label(st.DUE_WINDOW), due_soon & ~returned),
+        ("in_progress", "Đang thực hiện", st.WORKING_Q & ~returned & ~overdue & ~due_soon),
+        ("awaiting", "Chờ xác nhận", st.status_q(st.TaskStatus.AWAITING_VERIFICATION, today)),
+        ("completed", "Đã hoàn thành", st.status_q(st.COMPLETED, today)),
     ]
 
 
@@ -93,28 +91,29 @@ def inbox_groups(user, *, role: str = "all", today: dt.date | None = None, per_g
         shown[key] = [row[0] for row in group_rows[:per_group]]
         groups.append(InboxGroup(key=key, title=title, count=len(group_rows)))
     wanted = [pk for keys in shown.values() for pk in keys]
-    full = Task.objects.filter(pk__in=wanted).with_status(today).select_related("lead", "conclusion__notice").in_bulk()
+    full = (
+        Task.objects.filter(pk__in=wanted)
+        .annotate(status=st.status_expression(today))
+        .select_related("lead", "conclusion__notice")
+        .in_bulk()
+    )
     for group in groups:
         # A task deleted between the two reads is simply not shown.
         group.tasks = [full[pk] for pk in shown[group.key] if pk in full]
         for task in group.tasks:
-            task.days_late = (today - task.due_date).days if task.due_date and task.due_date < today else 0
+            task.days_late = st.days_overdue(task, today)
             task.agency_role = "Chủ trì" if task.lead_id in ids else "Phối hợp"
-    _add_missing_periods([t for g in groups for t in g.tasks], user, today)
+    _add_missing_periods([t for g in groups for t in g.tasks], today)
     return groups
 
 
-def _add_missing_periods(tasks, user, today: dt.date) -> None:
-    """For recurring tasks: the past periods the user's agency has not reported on yet."""
-    recurring = [t for t in tasks if t.deadline_kind == DeadlineKind.RECURRING and t.is_open]
+def _add_missing_periods(tasks, today: dt.date) -> None:
+    """For recurring tasks: the past periods the lead agency has not reported yet (the periodic
+    report is the lead's duty, so the lead and its coordinating agencies see the same periods)."""
+    recurring = [t for t in tasks if t.deadline_kind == DeadlineKind.RECURRING and st.is_open(t)]
     if not recurring:
         return
-    ids = agency_ids(user)
-    reported: dict[int, set] = {}
-    for task_id, period in ProgressReport.objects.filter(
-        task__in=recurring, agency_id__in=ids, period__isnull=False
-    ).values_list("task_id", "period"):
-        reported.setdefault(task_id, set()).add(period)
+    reported = lead_reported_periods([t.pk for t in recurring])
     for task in recurring:
         since = timezone.localdate(task.published_at)
         missing = missing_periods(
@@ -125,7 +124,7 @@ def _add_missing_periods(tasks, user, today: dt.date) -> None:
 
 def tasks_awaiting_verification() -> QuerySet[Task]:
     return (
-        Task.objects.filter(_AWAITING)
+        Task.objects.filter(st.status_q(st.TaskStatus.AWAITING_VERIFICATION))
         .select_related("lead", "conclusion__notice", "submitted_by")
         .order_by("submitted_at", "id")
     )

@@ -1,7 +1,16 @@
-"""Reporting periods of a recurring task ("báo cáo hằng ngày/tuần/tháng"): pure date arithmetic."""
+"""Reporting periods of a recurring task ("báo cáo hằng ngày/tuần/tháng"): date arithmetic, and
+the one rule of when a period counts as reported.
+
+A period is reported when the lead agency has sent a progress report in it (the report's
+`period` is the start of the period it was sent in). The periodic report is the lead's duty: a
+coordinating agency's report is welcome but neither silences the lead's reminder nor removes the
+period from the inbox's "Kỳ chưa báo cáo". The inbox and the reminder sweep both ask here.
+"""
 
 import datetime as dt
+from collections.abc import Iterable
 
+from directives.models import ProgressReport
 from directives.models.task import Recurrence
 
 
@@ -46,3 +55,15 @@ def period_label(start: dt.date, recurrence: str) -> str:
     if recurrence == Recurrence.MONTHLY:
         return f"tháng {start:%m/%Y}"
     return f"ngày {start:%d/%m/%Y}"
+
+
+def lead_reported_periods(task_ids: Iterable[int], since: dt.date | None = None) -> dict[int, set[dt.date]]:
+    """For each task, the start days of the periods its lead agency reported (from `since` on):
+    one query, served by the index on (task, period)."""
+    reports = ProgressReport.objects.filter(task_id__in=list(task_ids), is_lead=True, period__isnull=False)
+    if since is not None:
+        reports = reports.filter(period__gte=since)
+    reported: dict[int, set[dt.date]] = {}
+    for task_id, period in reports.values_list("task_id", "period"):
+        reported.setdefault(task_id, set()).add(period)
+    return reported

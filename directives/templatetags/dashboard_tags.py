@@ -1,6 +1,6 @@
 from django import template
 
-from directives.reports.asof import status_label
+from directives.tasks.status import days_overdue_on as _days_overdue_on
 
 register = template.Library()
 
@@ -12,15 +12,6 @@ def field_label(form, name: str) -> str:
 
 
 @register.filter
-def figure_label(value: str) -> str:
-    """Label of a status or of a combined dashboard figure."""
-    try:
-        return status_label(value)
-    except ValueError:
-        return ""
-
-
-@register.filter
 def percent(value) -> str:
     """An on-time rate (0..1 or None) as "87,5 %"; "–" when nothing was due."""
     if value is None:
@@ -29,8 +20,8 @@ def percent(value) -> str:
 
 
 @register.filter
-def days_before(due, day) -> int:
-    """Whole days from a due date to the report day ("quá hạn 5 ngày")."""
-    if due is None or day is None:
+def days_overdue_on(due, day) -> int:
+    """Days overdue on the report day ("quá hạn 5 ngày"), by the rule in directives.tasks.status."""
+    if day is None:
         return 0
-    return max((day - due).days, 0)
+    return _days_overdue_on(due, day)

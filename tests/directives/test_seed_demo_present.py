@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from directives.models import ExtensionRequest, Task, TaskEvent
 from directives.tasks.status import TaskStatus, compute_status
+from directives.tasks.status.history import disagreements
 from meetings.models import ConclusionNotice
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +72,10 @@ def test_demo_officer_inbox_has_work_due_this_week(demo, client):
     text = page.content.decode()
     assert "Chờ xác nhận" in text or "chờ xác nhận" in text
     assert "Bảo đảm đủ thuốc" in text
+
+
+@pytest.mark.parametrize("days_before", [0, 10, 40])
+def test_present_figures_agree_with_the_history_on_past_days(demo, days_before):
+    # What the dashboard counts for a past day is what the history replays for it.
+    with time_machine.travel(DAY, tick=False):
+        assert list(disagreements(DAY.date() - dt.timedelta(days=days_before))) == []

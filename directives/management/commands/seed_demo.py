@@ -319,7 +319,9 @@ class Command(BaseCommand):
             self._date_last(task, TaskEvent.Kind.SUBMITTED, done, hour=15)
             if outcome != present.AWAITING:
                 workflow.task_verify(task=task, actor=office, completed_on=done)
-                self._date_last(task, TaskEvent.Kind.VERIFIED, min(done + dt.timedelta(days=1), today))
+                verified = min(done + dt.timedelta(days=1), today)
+                Task.objects.filter(pk=task.pk).update(verified_at=self._at(verified, 9))
+                self._date_last(task, TaskEvent.Kind.VERIFIED, verified)
         elif outcome in (present.EXTENSION_PENDING, present.EXTENDED):
             request = workflow.extension_request(
                 task=task,

@@ -3,12 +3,15 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from directives.models import Digest, ReminderItem, SweepRun, Task, TaskEvent
-from directives.reminders.sweep import fail_stuck, reports_in_period, sweep
-from tests.directives.reminders.conftest import TZ, local
+from directives.models import Digest, ReminderItem, SweepRun, Task
+from directives.reminders.sweep import fail_stuck, sweep
+from directives.tasks.periods import lead_reported_periods
+from directives.tasks.workflow import task_report_progress
+from tests.directives.reminders.conftest import local
 from tests.factories import AgencyFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,26 +77,44 @@ def test_extended_task_is_reminded_against_its_new_date(health_dept):
     ]
 
 
-def test_recurring_period_with_a_progress_report_is_not_reminded(health_dept):
+def report_period(task, officer, when: dt.datetime):
+    """A progress report sent through the workflow at `when` (it records the period it covers)."""
+    with time_machine.travel(when, tick=False):
+        task_report_progress(task=task, actor=officer, text="Báo cáo định kỳ")
+
+
+def test_recurring_period_with_a_progress_report_is_not_reminded(health_dept, health_dept_officer):
     daily = TaskFactory(lead=health_dept, deadline_kind="recurring", recurrence="daily", due_date=None)
-    TaskEvent.objects.create(task=daily, kind=TaskEvent.Kind.REPORTED, at=local(2021, 6, 25, 6, 30))
+    report_period(daily, health_dept_officer, local(2021, 6, 25, 6, 30))
     sweep(at=PLAN_EVE)
     assert not ReminderItem.objects.exists()
 
 
-def test_recurring_period_without_a_report_is_reminded(health_dept):
+def test_recurring_period_without_a_report_is_reminded(health_dept, health_dept_officer):
     daily = TaskFactory(lead=health_dept, deadline_kind="recurring", recurrence="daily", due_date=None)
-    TaskEvent.objects.create(task=daily, kind=TaskEvent.Kind.REPORTED, at=local(2021, 6, 24, 18, 0))
+    report_period(daily, health_dept_officer, local(2021, 6, 24, 18, 0))
     sweep(at=PLAN_EVE)
     assert ReminderItem.objects.get().kind == "recurring"
 
 
-def test_reports_in_period_counts_reported_events_of_the_local_period(health_dept):
-    task = TaskFactory(lead=health_dept, deadline_kind="recurring", recurrence="weekly", due_date=None)
-    for at in (local(2021, 6, 28, 0, 5), local(2021, 7, 4, 23, 50), local(2021, 7, 5, 0, 1)):
-        TaskEvent.objects.create(task=task, kind=TaskEvent.Kind.REPORTED, at=at)
-    TaskEvent.objects.create(task=task, kind=TaskEvent.Kind.SUBMITTED, at=local(2021, 6, 30))
-    assert reports_in_period(task.pk, dt.date(2021, 6, 28), dt.date(2021, 7, 5), TZ) == 2
+def test_a_coordinating_agency_report_does_not_silence_the_lead_reminder(health_dept, ict_dept, ict_dept_officer):
+    """The periodic report is the lead's duty: until the lead reports, its reminder goes."""
+    daily = TaskFactory(
+        lead=health_dept, coordinating=[ict_dept], deadline_kind="recurring", recurrence="daily", due_date=None
+    )
+    report_period(daily, ict_dept_officer, local(2021, 6, 25, 6, 30))
+    sweep(at=PLAN_EVE)
+    item = ReminderItem.objects.get()
+    assert (item.kind, item.agency_id, item.day) == ("recurring", health_dept.pk, dt.date(2021, 6, 25))
+
+
+def test_a_lead_report_counts_for_the_local_period_it_was_sent_in(health_dept, health_dept_officer):
+    """Weeks start on Monday in the office's time zone: 23:50 on Sunday is the old week."""
+    weekly = TaskFactory(lead=health_dept, deadline_kind="recurring", recurrence="weekly", due_date=None)
+    for when in (local(2021, 6, 28, 0, 5), local(2021, 7, 4, 23, 50), local(2021, 7, 5, 0, 1)):
+        report_period(weekly, health_dept_officer, when)
+    assert lead_reported_periods([weekly.pk]) == {weekly.pk: {dt.date(2021, 6, 28), dt.date(2021, 7, 5)}}
+    assert lead_reported_periods([weekly.pk], since=dt.date(2021, 7, 1)) == {weekly.pk: {dt.date(2021, 7, 5)}}
 
 
 def test_catch_up_after_an_outage_sends_the_due_day_reminder_and_records_the_skipped_one(health_dept):

@@ -118,3 +118,24 @@ def test_ranking_puts_more_completed_on_time_first_among_equal_rates_and_overdue
         response = client.get("/dashboard/", JUNE_2021)
     rows = {r.name: r for r in response.context["table"]}
     assert rows["Sở Ba Việc"].rank < rows["Sở Một Việc"].rank
+
+
+def test_due_within_7_days_is_the_same_tasks_on_the_dashboard_the_inbox_and_the_task_list(
+    client, leader, health_dept, health_dept_officer
+):
+    """On 01/07 the window is 01/07 through 08/07 everywhere (it was 07/07 on the dashboard)."""
+    due = {day: TaskFactory(lead=health_dept, due_date=dt.date(2021, 7, day)) for day in (1, 7, 8, 9)}
+    TaskFactory(lead=health_dept, due_date=dt.date(2021, 6, 30))  # overdue, not in the window
+    in_window = {due[1].pk, due[7].pk, due[8].pk}
+    with on(2021, 7, 1):
+        client.force_login(leader)
+        dashboard = client.get("/dashboard/")
+        listed = client.get("/tasks/", {"status": "due_7_days"})
+        client.force_login(health_dept_officer)
+        inbox = {g.key: g for g in client.get("/").context["groups"]}
+    assert dashboard.context["totals"].due_week == 3
+    assert {t.pk for t in dashboard.context["due_week"]} == in_window
+    assert "Đến hạn trong 7 ngày tới" in dashboard.content.decode()
+    assert {t.pk for t in listed.context["page"].object_list} == in_window
+    assert {t.pk for t in inbox["due_soon"].tasks} == in_window
+    assert inbox["due_soon"].title == "Đến hạn trong 7 ngày tới"

@@ -7,7 +7,8 @@ import pytest
 import time_machine
 from django.db import connection
 
-from directives.reports import asof, selectors
+from directives.reports import selectors
+from directives.tasks.status import asof
 from tests.factories import TaskFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]

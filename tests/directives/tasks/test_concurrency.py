@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from directives.models import ExtensionRequest, Task, TaskEvent
-from directives.tasks.history import outcome_from_events
 from directives.tasks.status import compute_status
+from directives.tasks.status.history import outcome_from_events
 from directives.tasks.workflow import (
     extension_decide,
     extension_request,

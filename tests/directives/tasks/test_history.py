@@ -1,15 +1,23 @@
 """The outcome recomputed from history alone equals the status of the stored facts, on every path.
 
 After each step of each path, the task is read back and `outcome_from_events` (history only) is
-compared with `compute_status` (stored facts) on that day and on later days.
+compared with `compute_status` (stored facts) on that day and on later days, and with the
+database's status as of that day (the past-day predicates the dashboard counts with).
 """
 
 import datetime as dt
 
 import pytest
 
-from directives.tasks.history import outcome_from_events
-from directives.tasks.status import TaskStatus, compute_status
+from directives.models import Task
+from directives.tasks.status import (
+    TaskStatus,
+    compute_status,
+    published_as_of_q,
+    status_as_of_expression,
+    with_due_on,
+)
+from directives.tasks.status.history import outcome_from_events
 from directives.tasks.workflow import (
     extension_decide,
     extension_request,
@@ -32,7 +40,13 @@ def assert_history_agrees(task, *days: dt.date) -> TaskStatus:
     events = list(task.events.all())
     for day in days:
         assert outcome_from_events(events, on=day) == compute_status(task, day), day
+        assert status_as_of(task, day) == compute_status(task, day), day
     return compute_status(task, days[0])
+
+
+def status_as_of(task, day: dt.date) -> str | None:
+    rows = with_due_on(Task.objects.filter(published_as_of_q(day), pk=task.pk), day)
+    return rows.annotate(s=status_as_of_expression(day)).values_list("s", flat=True).first()
 
 
 def d(day, month=6):

@@ -8,6 +8,7 @@ import time_machine
 
 from directives.models import Task, TaskCoordination
 from directives.tasks.inbox import _group_predicates, inbox_groups
+from directives.tasks.workflow import task_report_progress
 from tests.factories import AgencyFactory, MembershipFactory, TaskFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +114,35 @@ def test_the_number_of_queries_does_not_grow_with_the_tasks(two_agencies, django
         make_tasks(health, ict, other)
     with django_assert_max_num_queries(len(few.captured_queries)):
         inbox_groups(user, today=TODAY)
+
+
+def test_a_completed_task_is_never_shown_as_days_overdue(health_dept, health_dept_officer):
+    done = TaskFactory(lead=health_dept, due_date=dt.date(2021, 6, 20))
+    Task.objects.filter(pk=done.pk).update(
+        submitted_at=at(dt.date(2021, 6, 19)), completed_on=dt.date(2021, 6, 19), verified_at=at(dt.date(2021, 6, 19))
+    )
+    groups = {g.key: g for g in inbox_groups(health_dept_officer, today=TODAY)}
+    assert [(t.pk, t.days_late) for t in groups["completed"].tasks] == [(done.pk, 0)]
+
+
+def test_missing_periods_are_the_lead_s_whoever_reads_the_inbox(
+    health_dept, ict_dept, health_dept_officer, ict_dept_officer
+):
+    """The periodic report is the lead's duty: a coordinating agency's report fills no period, and
+    the coordinating agency sees the same missing periods as the lead."""
+    task = TaskFactory(
+        lead=health_dept,
+        coordinating=[ict_dept],
+        deadline_kind="recurring",
+        recurrence="daily",
+        due_date=None,
+        original_due_date=None,
+        published_at=at(dt.date(2021, 6, 28)),
+    )
+    with time_machine.travel(at(dt.date(2021, 6, 28)), tick=False):
+        task_report_progress(task=task, actor=health_dept_officer, text="Báo cáo ngày 28/6")
+    with time_machine.travel(at(dt.date(2021, 6, 29)), tick=False):
+        task_report_progress(task=task, actor=ict_dept_officer, text="Phần phối hợp ngày 29/6")
+    for user in (health_dept_officer, ict_dept_officer):
+        shown = [t for g in inbox_groups(user, today=TODAY) for t in g.tasks if t.pk == task.pk]
+        assert shown[0].missing_periods == ["ngày 29/06/2021", "ngày 30/06/2021"], user

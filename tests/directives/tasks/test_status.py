@@ -6,7 +6,19 @@ import pytest
 from django.utils import timezone
 
 from directives.models import Task
-from directives.tasks.status import TaskStatus, compute_status, days_overdue, status_q
+from directives.tasks.status import (
+    DUE_WINDOW,
+    OPEN_Q,
+    TaskStatus,
+    compute_status,
+    days_overdue,
+    due_after_q,
+    due_within_q,
+    is_due_within,
+    is_open,
+    status_expression,
+    status_q,
+)
 from tests.factories import TaskFactory
 
 TODAY = dt.date(2021, 6, 26)
@@ -14,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 
 def db_status(task, today=TODAY):
-    return Task.objects.with_status(today).get(pk=task.pk).status
+    return Task.objects.annotate(status=status_expression(today)).get(pk=task.pk).status
 
 
 def assert_status(task, expected, today=TODAY):
@@ -87,10 +99,32 @@ def test_status_annotation_aggregates():
     TaskFactory(due_date=TODAY + dt.timedelta(days=30))
     from django.db.models import Count
 
-    counts = dict(Task.objects.with_status(TODAY).values_list("status").annotate(n=Count("id")))
+    counts = dict(Task.objects.annotate(status=status_expression(TODAY)).values_list("status").annotate(n=Count("id")))
     assert counts == {TaskStatus.OVERDUE: 2, TaskStatus.IN_PROGRESS: 1}
 
 
 def test_search_key_ignores_accents_and_case():
     task = TaskFactory(action="Ban hành Kế hoạch khôi phục hoạt động")
     assert Task.objects.filter(search_key__contains="ke hoach").get() == task
+
+
+@pytest.mark.parametrize("offset,inside", [(-1, False), (0, True), (1, True), (7, True), (8, False)])
+def test_due_within_7_days_is_today_through_today_plus_7(offset, inside):
+    task = TaskFactory(due_date=TODAY + dt.timedelta(days=offset))
+    assert is_due_within(task.due_date, TODAY, 7) is inside
+    assert Task.objects.filter(due_within_q(TODAY, 7), pk=task.pk).exists() is inside
+    assert Task.objects.filter(status_q(DUE_WINDOW, TODAY), pk=task.pk).exists() is inside
+    assert Task.objects.filter(due_after_q(TODAY, 7), pk=task.pk).exists() is (offset > 7)
+
+
+def test_the_model_s_is_open_agrees_with_the_rule():
+    now = timezone.now()
+    tasks = [
+        TaskFactory(),
+        TaskFactory(submitted_at=now),
+        TaskFactory(due_date=TODAY, completed_on=TODAY, verified_at=now, submitted_at=now),
+        TaskFactory(cancelled_at=now, cancel_reason="Thay thế"),
+    ]
+    open_ids = set(Task.objects.filter(OPEN_Q).values_list("pk", flat=True))
+    assert [t.is_open for t in tasks] == [is_open(t) for t in tasks] == [t.pk in open_ids for t in tasks]
+    assert [is_open(t) for t in tasks] == [True, True, False, False]

@@ -1,23 +1,21 @@
-"""Status "as of" a past day, from facts only, so a report for Q2/2021 is the same next year.
+"""The status rules on a past day, from facts only, so a report for Q2/2021 is the same next year.
 
 On day D (the whole day, in the office's time zone) a task:
 - exists when it was published before the end of D;
 - is cancelled when cancelled before the end of D;
 - is complete when its completion was verified before the end of D (the completion date is the
-  one the office recorded); on time when completed on or before the due date in force on D
-  (or when it had no due date), late otherwise;
+  one the office recorded);
 - awaits verification when its completion was submitted before the end of D, not verified yet,
   and not returned after that submission before the end of D;
-- otherwise is open: without a due date in force (never overdue), overdue when that date is
-  before D, due soon within settings.DUE_SOON_DAYS days, else in progress within deadline.
+- otherwise is open and not submitted ("working").
+Those facts then go through the same rules as today's (today.day_rules), with the due date in
+force on D in place of the due_date column.
 
 The due date in force on D is the current due date unless an extension was decided after D: then
 it is the `before` of the earliest such decision (directives.models.history.DueDateChange).
 For today and for the many tasks never extended this is the due_date column itself; the rows of
-changes decided after D are few and the database joins them by hash.
-
-These predicates mirror directives.tasks.status (which judges "now" from the current columns) and add
-the time bounds; tests pin both to the same outcome when nothing happened after D.
+changes decided after D are few and the database joins them by hash. The Python twin, from the
+history alone, is `history.outcome_from_events`; the tests keep the two in agreement.
 """
 
 import datetime as dt
@@ -29,20 +27,7 @@ from django.db.models import Case, F, FilteredRelation, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from directives.tasks.status import TaskStatus
-
-# Dashboard figures that are not single statuses, with their labels (UI.md words).
-WITHIN_DEADLINE = "within_deadline"
-DUE_7_DAYS = "due_7_days"
-COMPLETED = "completed"
-ASSIGNED = "assigned"
-EXTRA_STATUSES = {
-    ASSIGNED: "Tổng số nhiệm vụ",
-    WITHIN_DEADLINE: "Đang thực hiện (trong hạn)",
-    DUE_7_DAYS: "Đến hạn trong 7 ngày",
-    COMPLETED: "Đã hoàn thành",
-}
-DUE_WINDOW_DAYS = 7
+from directives.tasks.status.today import CURRENT_FACTS, TaskStatus, day_rules
 
 
 def day_end(day: dt.date) -> dt.datetime:
@@ -87,55 +72,27 @@ def with_due_on(queryset, day: dt.date):
 
 def _facts(day: dt.date) -> dict[str, Q]:
     if is_present(day):
-        # The same rules as directives.tasks.status.status_q, which the partial indexes serve.
-        open_ = Q(cancelled_at__isnull=True, completed_on__isnull=True)
-        return {
-            "cancelled": Q(cancelled_at__isnull=False),
-            "not_cancelled": Q(cancelled_at__isnull=True),
-            "completed": Q(cancelled_at__isnull=True, completed_on__isnull=False),
-            "awaiting": open_ & Q(submitted_at__isnull=False),
-            "working": open_ & Q(submitted_at__isnull=True),
-        }
+        # The current columns: the same clauses as today's status_q, which the partial indexes serve.
+        return CURRENT_FACTS
     end = day_end(day)
-    cancelled = Q(cancelled_at__lt=end)
     not_cancelled = Q(cancelled_at__isnull=True) | Q(cancelled_at__gte=end)
     completed = Q(completed_on__isnull=False, verified_at__lt=end)
     not_completed = Q(completed_on__isnull=True) | Q(verified_at__isnull=True) | Q(verified_at__gte=end)
     returned_since = Q(returned_at__gte=F("submitted_at"), returned_at__lt=end)
-    awaiting = not_cancelled & not_completed & Q(submitted_at__lt=end) & ~Q(returned_since)
-    working = not_cancelled & not_completed & ~(Q(submitted_at__lt=end) & ~Q(returned_since))
+    submitted = Q(submitted_at__lt=end) & ~Q(returned_since)
     return {
-        "cancelled": cancelled,
-        "not_cancelled": not_cancelled,
+        "cancelled": Q(cancelled_at__lt=end),
         "completed": not_cancelled & completed,
-        "awaiting": awaiting,
-        "working": working,
+        "awaiting": not_cancelled & not_completed & submitted,
+        "working": not_cancelled & not_completed & ~submitted,
     }
 
 
 def status_as_of_q(status: str, day: dt.date) -> Q:
-    """The WHERE clause selecting tasks in `status` (a TaskStatus value or an EXTRA_STATUSES key)
+    """The WHERE clause selecting tasks in `status` (a TaskStatus value or a combined figure)
     on `day`. The queryset must carry `due_on` (with_due_on) and be limited to published_as_of_q."""
-    facts = _facts(day)
-    soon = day + dt.timedelta(days=settings.DUE_SOON_DAYS)
-    week = day + dt.timedelta(days=DUE_WINDOW_DAYS - 1)
-    predicates = {
-        TaskStatus.CANCELLED: facts["cancelled"],
-        TaskStatus.COMPLETED_ON_TIME: facts["completed"] & (Q(due_on__isnull=True) | Q(completed_on__lte=F("due_on"))),
-        TaskStatus.COMPLETED_LATE: facts["completed"] & Q(due_on__isnull=False, completed_on__gt=F("due_on")),
-        TaskStatus.AWAITING_VERIFICATION: facts["awaiting"],
-        TaskStatus.NO_DEADLINE: facts["working"] & Q(due_on__isnull=True),
-        TaskStatus.OVERDUE: facts["working"] & Q(due_on__lt=day),
-        TaskStatus.DUE_SOON: facts["working"] & Q(due_on__gte=day, due_on__lte=soon),
-        TaskStatus.IN_PROGRESS: facts["working"] & Q(due_on__gt=soon),
-        WITHIN_DEADLINE: facts["working"] & Q(due_on__gte=day),
-        DUE_7_DAYS: facts["working"] & Q(due_on__gte=day, due_on__lte=week),
-        COMPLETED: facts["completed"],
-        ASSIGNED: Q(),
-    }
-    if status in predicates:
-        return predicates[status]
-    return predicates[TaskStatus(status)]
+    rules = day_rules(_facts(day), "due_on", day)
+    return rules[status] if status in rules else rules[TaskStatus(status)]
 
 
 def published_as_of_q(day: dt.date) -> Q:
@@ -187,9 +144,3 @@ def status_as_of_expression(day: dt.date) -> Case:
         default=Value(TaskStatus.IN_PROGRESS.value),
         output_field=models.CharField(),
     )
-
-
-def status_label(value: str) -> str:
-    if value in EXTRA_STATUSES:
-        return EXTRA_STATUSES[value]
-    return TaskStatus(value).label
