@@ -28,9 +28,8 @@ from directives.models import Attachment
 from directives.notices.selectors import get_notice_for_user, notice_conclusions_for
 from directives.reports import selectors as figures
 from directives.reports.forms import PERIOD_CHOICES, DashboardForm
-from directives.reports.tasklist import filtered_tasks
 from directives.tasks.access import get_task_for_user, tasks_visible_to
-from directives.tasks.filters import MAX_QUERY, ROLE_CHOICES, STATUS_CHOICES
+from directives.tasks.filters import MAX_QUERY, ROLE_CHOICES, status_choices
 
 MSG_NOT_FOUND = "Không tìm thấy (hoặc tài khoản này không được xem)."
 MSG_NOT_AUTHENTICATED = "Chưa xác thực: hãy gửi khóa API trong tiêu đề “Authorization: Bearer <khóa>”."
@@ -86,7 +85,7 @@ class DocumentDetailView(APIView):
 # --- Tasks --------------------------------------------------------------------------------------------
 
 TASK_FILTERS = [
-    OpenApiParameter("status", str, enum=[value for value, _ in STATUS_CHOICES], description="Tình trạng"),
+    OpenApiParameter("status", str, enum=[value for value, _ in status_choices()], description="Tình trạng"),
     OpenApiParameter("agency", int, description="Mã cơ quan (chủ trì hoặc phối hợp, xem role)"),
     OpenApiParameter("role", str, enum=[value for value, _ in ROLE_CHOICES], description="Vai trò của cơ quan"),
     OpenApiParameter("kind", int, description="Mã loại cơ quan chủ trì"),
@@ -103,15 +102,12 @@ TASK_FILTERS = [
 
 
 def task_rows(request):
-    """The task list's rows for this request: the same filters and statuses as /tasks/.
-
-    The one call into the task list's filtering, so that switching it to the task-list selector
-    touches this function only. Invalid filters are a 400 here, where the page shows a message.
-    """
-    filterset, rows, _day = filtered_tasks(request)
-    if filterset.errors:
-        raise _user_query_error(filterset.errors)
-    return rows.select_related("lead", "conclusion__notice").prefetch_related("coordinating")
+    """The task list's rows for this request: the same filters and statuses as /tasks/, through
+    its selector. Invalid filters are a 400 here, where the page shows a message."""
+    listed = figures.task_list(request.user, request.query_params)
+    if listed.filterset.errors:
+        raise _user_query_error(listed.filterset.errors)
+    return listed.rows.select_related("lead", "conclusion__notice").prefetch_related("coordinating")
 
 
 class TaskListView(generics.ListAPIView):
