@@ -39,6 +39,7 @@ from agencies.names import normalize  # noqa: E402
 from directives.models import Digest, ReminderItem, SweepRun, Task, TaskCoordination  # noqa: E402
 from directives.reminders import delivery  # noqa: E402
 from directives.reminders.sweep import sweep  # noqa: E402
+from directives.tasks.kept import throwaway_data, throwaway_tasks_delete  # noqa: E402
 from meetings.models import Conclusion, ConclusionNotice, Meeting  # noqa: E402
 
 TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -60,8 +61,10 @@ def reset():
     Digest.objects.all().delete()
     SweepRun.objects.all().delete()
     TaskCoordination.objects.filter(agency__kind__code=BENCH_KIND).delete()
-    Task.objects.filter(lead__kind__code=BENCH_KIND).delete()
-    ConclusionNotice.objects.filter(title="Benchmark").delete()
+    # The benchmark's own published rows: the product never deletes published tasks.
+    throwaway_tasks_delete(Task.objects.filter(lead__kind__code=BENCH_KIND))
+    with throwaway_data():
+        ConclusionNotice.objects.filter(title="Benchmark").delete()
     Meeting.objects.filter(title="Benchmark").delete()
     Agency.objects.filter(kind__code=BENCH_KIND).delete()
 

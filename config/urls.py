@@ -5,6 +5,8 @@ from django.urls import include, path
 from config.lockouts import lockout_list
 from config.views import favicon
 
+handler400 = "config.errors.bad_request"
+
 admin.site.site_header = "Theo dõi kết luận – Quản trị"
 admin.site.site_title = "Theo dõi kết luận"
 admin.site.index_title = "Dữ liệu danh mục"

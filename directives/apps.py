@@ -6,5 +6,7 @@ class DirectivesConfig(AppConfig):
     verbose_name = "Nhiệm vụ"
 
     def ready(self):
-        # Registers the publish listener that notifies agencies of their new tasks.
+        # `kept` refuses to delete or un-publish what was published, on every path through the
+        # ORM; `published` registers the listener that notifies agencies of their new tasks.
+        from directives.tasks import kept  # noqa: F401
         from directives.tasks.workflow import published  # noqa: F401

@@ -3,6 +3,7 @@
 from django import forms
 
 from agencies.forms import AgencyPickerField
+from agencies.inputs import BoundedDateField
 from meetings.models import Meeting
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d/%m/%y"]
@@ -18,8 +19,8 @@ class DateInput(forms.DateInput):
         super().__init__(attrs={**defaults, **(attrs or {})}, format="%d/%m/%Y")
 
 
-class DateField(forms.DateField):
-    """A date typed dd/mm/yyyy (or dd/mm/yy); 31/02/2021 and the like are refused."""
+class DateField(BoundedDateField):
+    """A date typed dd/mm/yyyy (or dd/mm/yy); 31/02/2021, 31/12/9999 and the like are refused."""
 
     widget = DateInput
     default_error_messages = {"invalid": "Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy, ví dụ 30/06/2021."}

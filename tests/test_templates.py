@@ -13,3 +13,11 @@ def test_no_multiline_short_comments():
         if "{#" in line and "#}" not in line[line.index("{#") :]
     ]
     assert offenders == []
+
+
+def test_the_server_error_page_speaks_vietnamese_without_a_request_context():
+    from django.template.loader import render_to_string
+
+    page = render_to_string("500.html")
+    assert "Đã có lỗi ở máy chủ" in page
+    assert 'lang="vi"' in page

@@ -56,6 +56,8 @@ MIDDLEWARE = [
     # Before anything that reads the body (the CSRF check reads the form before the login check).
     "config.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: control characters out of queries, forms and cookies (config/cleaning.py).
+    "config.cleaning.CleanInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -210,6 +212,9 @@ UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
 ATTACHMENTS_PER_REPORT = env_int("ATTACHMENTS_PER_REPORT", 5, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# A 300-task plan entered on one page posts ~4,000 fields; Django's default of 1,000 refused it.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"
 # Anything larger is answered 413 before Django reads it: a little above the largest legitimate
 # request (a report with every attachment at its limit). The proxy's client_max_body_size matches.
 MAX_REQUEST_BODY_BYTES = env_int(

@@ -206,7 +206,7 @@ class TaskEvent(models.Model):
         CANCELLED = "cancelled", "Hủy nhiệm vụ"
         SUPERSEDED = "superseded", "Thay thế bằng chỉ đạo khác"
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="events")
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(max_length=32, choices=Kind.choices)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

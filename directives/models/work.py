@@ -18,7 +18,7 @@ class ProgressReport(models.Model):
         PROGRESS = "progress", "Báo cáo tiến độ"
         COMPLETION = "completion", "Báo cáo hoàn thành"
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports")
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="reports")
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PROGRESS)
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+", verbose_name="cơ quan báo cáo")
     agency_name = models.CharField("tên cơ quan khi báo cáo", max_length=255)
@@ -57,9 +57,9 @@ def _attachment_path(instance, filename: str) -> str:
 
 
 class Attachment(models.Model):
-    report = models.ForeignKey(ProgressReport, on_delete=models.CASCADE, related_name="attachments")
+    report = models.ForeignKey(ProgressReport, on_delete=models.PROTECT, related_name="attachments")
     # Repeated from the report so the download view checks access with one query.
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="attachments")
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="attachments")
     file = models.FileField(upload_to=_attachment_path, max_length=255)
     token = models.CharField(max_length=32, unique=True)
     extension = models.CharField(max_length=8)
@@ -86,7 +86,7 @@ class ExtensionRequest(models.Model):
         APPROVED = "approved", "Đồng ý gia hạn"
         REFUSED = "refused", "Không đồng ý"
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="extension_requests")
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="extension_requests")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
     agency_name = models.CharField("cơ quan đề nghị", max_length=255)
     requested_by = models.ForeignKey(

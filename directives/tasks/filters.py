@@ -14,14 +14,13 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 
+from agencies.inputs import BAD_DATE, DATE_FORMATS, BoundedDateField
 from agencies.models import Agency, AgencyKind
 from agencies.names import normalize
 from directives.models import Task, TaskCoordination
 from directives.tasks import status as st
 from meetings.models import ConclusionNotice, Meeting
 
-DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
-BAD_DATE = "Ngày không hợp lệ: hãy nhập theo dạng ngày/tháng/năm, ví dụ 30/06/2021."
 BAD_CHOICE = "Lựa chọn không hợp lệ."
 MAX_QUERY = 200
 
@@ -41,6 +40,9 @@ ROLE_CHOICES = [("lead", "Chủ trì"), ("coordinating", "Phối hợp")]
 
 
 class VNDateFilter(django_filters.DateFilter):
+    # Bounded to the years the product deals with: 31/12/9999 would overflow the as-of rules.
+    field_class = BoundedDateField
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("input_formats", DATE_FORMATS)
         kwargs.setdefault("error_messages", {"invalid": BAD_DATE})

@@ -3,16 +3,16 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from agencies.inputs import DATE_FORMATS, BoundedDateField
 from agencies.models import Agency
 from directives.tasks.uploads import ALLOWED_DESCRIPTION, check_uploads
 
-DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
 _DATE_ERRORS = {"invalid": "Ngày không hợp lệ: hãy ghi theo dạng ngày/tháng/năm, ví dụ 26/06/2021."}
 _LONG_TEXT = 10_000
 
 
 def date_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
+    return BoundedDateField(
         label=label,
         required=required,
         input_formats=DATE_FORMATS,

@@ -20,6 +20,7 @@ from pathlib import Path
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from agencies.inputs import clean_text
 from directives.tasks.uploads import office_package_kind
 
 # A notice is a few dozen KB of text; 2 MB of pasted text is already a whole book, and the
@@ -125,7 +126,9 @@ def text_from_bytes(name: str, data: bytes) -> str:
         text = _plain_text(name, data)
     else:
         raise ImportFileError(MSG_UNSUPPORTED.format(name=name))
-    text = unicodedata.normalize("NFC", text)
+    # Cleaned as the form's text is (config.cleaning): the review page sends this text back in
+    # a form, and the reader's offsets must index the same string both times.
+    text = clean_text(unicodedata.normalize("NFC", text))
     if not text.strip():
         raise ImportFileError(MSG_NO_TEXT_IN_FILE.format(name=name))
     return text

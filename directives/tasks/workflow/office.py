@@ -125,6 +125,8 @@ def _close(*, task: Task, actor, reason: str, action: Action, kind: str, superse
         require_action(actor, task, action)
         if superseded_by is not None and superseded_by.pk == task.pk:
             refuse("Nhiệm vụ không thể thay thế chính nó.", "self")
+        if superseded_by is not None and superseded_by.published_at is None:
+            refuse("Nhiệm vụ thay thế chưa được giao (thông báo còn là dự thảo): hãy ban hành trước.", "draft")
         now = timezone.now()
         task.cancelled_at = now
         task.cancelled_by = actor

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from directives.models import Digest, ReminderItem, SweepRun, Task
 from directives.reminders.sweep import fail_stuck, sweep
+from directives.tasks.kept import throwaway_tasks_delete
 from directives.tasks.periods import lead_reported_periods
 from directives.tasks.workflow import task_report_progress
 from tests.directives.reminders.conftest import local
@@ -161,7 +162,7 @@ def _queries_for(count: int) -> int:
         sweep(at=PLAN_EVE)
     Digest.objects.all().delete()
     SweepRun.objects.all().delete()
-    Task.objects.all().delete()
+    throwaway_tasks_delete(Task.objects.all())
     return len(ctx.captured_queries)
 
 

