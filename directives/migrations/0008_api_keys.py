@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directives', '0006_taskevent_kinds_written'),
+        ('directives', '0007_protect_published'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
