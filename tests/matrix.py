@@ -25,7 +25,7 @@ from directives.models import (
     ExtensionRequest,
     Notification,
     ProgressReport,
-    ReminderSettings,
+    ReminderChannel,
     Task,
     TaskCoordination,
     TaskEvent,
@@ -96,7 +96,7 @@ def fingerprint():
         TaskEvent.objects.count(),
         list(Notification.objects.order_by("pk").values("pk", "read_at")),
         list(Digest.objects.order_by("pk").values()),
-        list(ReminderSettings.objects.order_by("pk").values()),
+        list(ReminderChannel.objects.order_by("pk").values()),
         list(CalendarToken.objects.order_by("pk").values()),
         # Keys record their last use on every authenticated request: that is not a write.
         list(ApiKey.objects.order_by("pk").values("pk", "user_id", "name", "key_hash", "revoked_at")),

@@ -120,6 +120,7 @@ ROWS = [
     Row("calendar_feed_wrong_token", "get", lambda w: "/calendar/not-a-token.ics", codes(*[404] * 7), public=True),
     # --- Reminders: the log per agency; office staff resend and set the channels ----------------
     Row("reminder_list", "get", lambda w: "/reminders/", everyone_signed_in()),
+    Row("reminder_skipped", "get", lambda w: "/reminders/?tab=skipped", everyone_signed_in()),
     Row("reminder_detail", "get", lambda w: f"/reminders/{w.digest.pk}/", codes(302, 200, 404, 404, 200, 200, 200)),
     Row(
         "reminder_resend",
@@ -266,6 +267,7 @@ LISTS = [
     ("dashboard", "/dashboard/", {"notice", "other_notice", "draft"}),
     ("dashboard_report", "/dashboard/report/", set()),
     ("reminder_list", "/reminders/", set()),
+    ("reminder_skipped", "/reminders/?tab=skipped", set()),
     ("calendar_list", "/calendar/", set()),
 ]
 

@@ -5,6 +5,7 @@ README). The defaults run on a laptop with no server at all: SQLite and the Cele
 var/, mail written to var/mail/.
 """
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import dj_database_url
 from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF, UNSAFE_HASHES
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Queue
 
 from config.env import env_bool, env_int, env_int_list, env_list, env_str
 
@@ -297,7 +299,26 @@ REMINDER_SENDING_TIMEOUT_MINUTES = env_int("REMINDER_SENDING_TIMEOUT_MINUTES", 3
 REMINDER_CATCHUP_DAYS = env_int("REMINDER_CATCHUP_DAYS", 7, minimum=0)
 REMINDER_SWEEP_MINUTES = env_int("REMINDER_SWEEP_MINUTES", 15, minimum=1)
 REMINDER_BATCH_SIZE = env_int("REMINDER_BATCH_SIZE", 2000, minimum=1)
+# Seconds for one whole webhook attempt (connect, send, answer), not per read.
 REMINDER_WEBHOOK_TIMEOUT = env_int("REMINDER_WEBHOOK_TIMEOUT", 10, minimum=1)
+# Webhooks never reach loopback, private, link-local, multicast or reserved addresses, except
+# networks listed here (CIDR, comma-separated): an SMS gateway inside the office network.
+REMINDER_WEBHOOK_ALLOWED_NETWORKS = env_list("REMINDER_WEBHOOK_ALLOWED_NETWORKS", [])
+for _net in REMINDER_WEBHOOK_ALLOWED_NETWORKS:
+    try:
+        ipaddress.ip_network(_net, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"REMINDER_WEBHOOK_ALLOWED_NETWORKS: {_net!r} không phải một mạng (ví dụ 10.20.0.0/16)."
+        ) from None
+# A pending digest handed to the queue is handed again after this many minutes, or at the next
+# sweep when the queue is found empty (Redis lost it).
+REMINDER_REQUEUE_AFTER_MINUTES = env_int("REMINDER_REQUEUE_AFTER_MINUTES", 10, minimum=1)
+# Webhooks go out from their own queue: a slow gateway never holds up e-mail and the bell. A
+# worker started without -Q consumes both; production runs one worker per queue.
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_QUEUES = [Queue("celery"), Queue("webhooks")]
+CELERY_TASK_ROUTES = {"directives.reminders.deliver_handed_over": {"queue": "webhooks"}}
 
 CELERY_BEAT_SCHEDULE: dict = {
     "reminders-sweep": {

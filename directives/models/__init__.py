@@ -2,7 +2,7 @@ from directives.models.api import ApiKey, IdempotentResponse
 from directives.models.calendar import CalendarToken
 from directives.models.history import DueDateChange
 from directives.models.notification import Notification
-from directives.models.reminders import Digest, ReminderItem, ReminderSettings, SweepRun
+from directives.models.reminders import Digest, ReminderChannel, ReminderItem, SweepRun
 from directives.models.task import Assignment, Task, TaskCoordination, TaskEvent
 from directives.models.work import Attachment, ExtensionRequest, ProgressReport
 
@@ -17,8 +17,8 @@ __all__ = [
     "ExtensionRequest",
     "Notification",
     "ProgressReport",
+    "ReminderChannel",
     "ReminderItem",
-    "ReminderSettings",
     "SweepRun",
     "Task",
     "TaskCoordination",

@@ -15,24 +15,32 @@ from agencies.models import Agency
 from directives.models.task import Task
 
 
-class ReminderSettings(models.Model):
-    """An agency's delivery channels. Without a row, e-mail and the bell are on, no webhook."""
+class ReminderChannel(models.Model):
+    """One delivery channel of one agency: switched on or off, with the channel's own settings.
 
-    agency = models.OneToOneField(
-        Agency, on_delete=models.CASCADE, related_name="reminder_settings", verbose_name="cơ quan"
+    `channel` names a module of directives.reminders.channels (its registry key); `config` holds
+    what that channel needs (a webhook's address and secret), checked by the channel's form and
+    again by the channel itself before sending. Without a row, a channel uses its default (e-mail
+    and the bell on, the webhook off), so a new agency needs no setup and a new channel needs no
+    column.
+    """
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="reminder_channels", verbose_name="cơ quan"
     )
-    email_enabled = models.BooleanField("gửi email", default=True)
-    notification_enabled = models.BooleanField("thông báo trong phần mềm", default=True)
-    webhook_url = models.URLField("địa chỉ webhook (SMS, nhóm chat)", blank=True)
-    # Shared with the gateway, which checks the X-TheoDoi-Signature header with it.
-    webhook_secret = models.CharField("khóa bí mật ký webhook", max_length=255, blank=True)
+    channel = models.CharField("kênh", max_length=32)
+    enabled = models.BooleanField("bật", default=True)
+    config = models.JSONField("cấu hình", default=dict, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        ordering = ["agency_id", "channel"]
         verbose_name = "kênh nhắc việc"
         verbose_name_plural = "kênh nhắc việc"
+        constraints = [models.UniqueConstraint(fields=["agency", "channel"], name="reminder_channel_once")]
 
     def __str__(self) -> str:
-        return f"Kênh nhắc việc – {self.agency}"
+        return f"Kênh nhắc việc {self.channel} – {self.agency}"
 
 
 class SweepRun(models.Model):
@@ -82,6 +90,13 @@ class Digest(models.Model):
     # Channels already delivered ("email", "notification", "webhook"): a retry after a failure
     # on one channel never repeats the others.
     channels_done = models.JSONField(default=list, blank=True)
+    # Channels whose outcome is unknown (a webhook that took the body and never answered): no
+    # automatic retry sends them again; the office's "Gửi lại" does, on purpose.
+    channels_unknown = models.JSONField(default=list, blank=True)
+    # The queue the rest of a claimed digest was handed to ("webhooks"), until a worker of that
+    # queue takes it: a digest left "sending" with it set was never started there, so it can be
+    # handed over again safely (see sweep.requeue_lost_handoffs).
+    handed_to = models.CharField(max_length=32, blank=True)
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     enqueued_at = models.DateTimeField(null=True, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)

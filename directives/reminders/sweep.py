@@ -24,12 +24,10 @@ from directives.tasks.status import OPEN_Q, TaskStatus, due_after_q, status_q
 MISSED_REASON = "Không gửi bù: thời điểm nhắc ({when}) rơi vào lúc hệ thống gián đoạn và nay đã qua ngày."
 LATE_REASON = "Bản tin ngày {day} đã gửi trước khi nhắc việc này phát sinh."
 STUCK_ERROR = (
-    "Tiến trình gửi dừng giữa chừng (máy chủ khởi động lại?): không tự gửi lại để tránh gửi trùng. "
-    "Kiểm tra hộp thư rồi bấm “Gửi lại” nếu cơ quan chưa nhận."
+    "Tiến trình gửi dừng giữa chừng và không ghi lại được kết quả (tiến trình bị dừng, hoặc mất kết nối "
+    "cơ sở dữ liệu quá lâu): không tự gửi lại để tránh gửi trùng. Các kênh đã ghi là đã gửi sẽ không gửi "
+    "lại; kiểm tra hộp thư rồi bấm “Gửi lại” nếu cơ quan chưa nhận."
 )
-# A pending digest already handed to the queue is not handed again before this long, so a slow
-# worker backlog does not fill the queue with copies (they would be harmless, only wasteful).
-REQUEUE_AFTER = dt.timedelta(minutes=10)
 
 
 @dataclass
@@ -40,6 +38,8 @@ class SweepResult:
     skipped: int = 0
     digest_ids: list[int] = field(default_factory=list)
     summary_id: int | None = None
+    # (digest, queue) of hand-overs no worker of that queue took in time: queued again.
+    handed_over: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _reported(occurrences: list[p.Occurrence]) -> set[tuple[int, dt.date]]:
@@ -154,16 +154,62 @@ def _write_batch(due: list[p.Occurrence], missed: list[p.Occurrence], today: dt.
     result.digest_ids.extend(d.pk for d in digests.values() if d.status == Digest.Status.PENDING)
 
 
-def summary_claim(*, at: dt.datetime, policy: p.ReminderPolicy | None = None) -> Digest | None:
-    """Create the week's overdue summary for leaders and the office, once, if any task is late."""
+def _latest_summary_day(at: dt.datetime, policy: p.ReminderPolicy) -> dt.date:
+    """The day of the latest weekly summary moment at or before `at`."""
+    local = at.astimezone(policy.tz)
+    day = local.date() - dt.timedelta(days=(local.weekday() - policy.summary_weekday) % 7)
+    if policy.moment(day, policy.summary_time) > at:
+        day -= dt.timedelta(days=7)
+    return day
+
+
+def _has_overdue(day: dt.date) -> bool:
+    return Task.objects.filter(published_at__isnull=False).filter(status_q(TaskStatus.OVERDUE, day)).exists()
+
+
+def summary_claim(
+    *, at: dt.datetime, policy: p.ReminderPolicy | None = None, since: dt.datetime | None = None
+) -> Digest | None:
+    """Create the week's overdue summary for leaders and the office, once, if any task is late.
+
+    With `since` (the last completed sweep, from the sweep), a summary whose moment fell in an
+    outage is caught up: the latest one is sent late, as it is still this week's, when it is
+    within REMINDER_CATCHUP_DAYS; it and any older one missed are otherwise recorded as skipped,
+    with the reason, like the items of the agencies' digests.
+    """
     policy = policy or p.ReminderPolicy.from_settings()
-    if not p.summary_due(at, policy):
-        return None
     today = policy.local_day(at)
-    if not Task.objects.filter(published_at__isnull=False).filter(status_q(TaskStatus.OVERDUE, today)).exists():
+    if p.summary_due(at, policy):
+        day = today
+    elif since is not None:
+        day = _latest_summary_day(at, policy)
+        if policy.moment(day, policy.summary_time) <= since:
+            return None  # the sweep that followed it took care of it
+        if (today - day).days > policy.catchup_days:
+            _record_missed_summaries(before=day + dt.timedelta(days=7), since=since, policy=policy)
+            return None
+        _record_missed_summaries(before=day, since=since, policy=policy)
+    else:
         return None
-    digest, _ = Digest.objects.get_or_create(recipient_key="leadership", kind=Digest.Kind.SUMMARY, day=today)
+    if not _has_overdue(day):
+        return None
+    digest, _ = Digest.objects.get_or_create(recipient_key="leadership", kind=Digest.Kind.SUMMARY, day=day)
     return digest
+
+
+def _record_missed_summaries(*, before: dt.date, since: dt.datetime, policy: p.ReminderPolicy) -> None:
+    """Weekly summaries due before `before` whose moment fell after `since`: recorded skipped."""
+    day = before - dt.timedelta(days=7)
+    while policy.moment(day, policy.summary_time) > since:
+        if _has_overdue(day):
+            when = f"{timezone.localtime(policy.moment(day, policy.summary_time)):%H:%M %d/%m/%Y}"
+            Digest.objects.get_or_create(
+                recipient_key="leadership",
+                kind=Digest.Kind.SUMMARY,
+                day=day,
+                defaults={"status": Digest.Status.SKIPPED, "last_error": MISSED_REASON.format(when=when)},
+            )
+        day -= dt.timedelta(days=7)
 
 
 def fail_stuck(*, now: dt.datetime) -> int:
@@ -175,29 +221,55 @@ def fail_stuck(*, now: dt.datetime) -> int:
     this message and can send again by hand.
     """
     limit = now - dt.timedelta(minutes=settings.REMINDER_SENDING_TIMEOUT_MINUTES)
-    return Digest.objects.filter(status=Digest.Status.SENDING, claimed_at__lt=limit).update(
+    # A digest handed to another queue and not taken yet was never started there: it is queued
+    # again (requeue_lost_handoffs), not failed.
+    return Digest.objects.filter(status=Digest.Status.SENDING, claimed_at__lt=limit, handed_to="").update(
         status=Digest.Status.FAILED, last_error=STUCK_ERROR
     )
 
 
-def requeue_due(*, now: dt.datetime) -> list[int]:
-    """Pending digests whose (next) attempt has come and that are not already in the queue."""
-    ids = list(
-        Digest.objects.filter(status=Digest.Status.PENDING)
-        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
-        .filter(Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=now - REQUEUE_AFTER))
-        .order_by("id")
-        .values_list("id", flat=True)
+def requeue_lost_handoffs(*, now: dt.datetime, everything: bool = False) -> list[tuple[int, str]]:
+    """Hand-overs still waiting after REMINDER_REQUEUE_AFTER_MINUTES (or all, when the queues
+    were found empty): queued again. Harmless if the first message is still there, as only one
+    worker can take a hand-over (delivery.deliver_handed_over)."""
+    waiting = Digest.objects.filter(status=Digest.Status.SENDING).exclude(handed_to="")
+    if not everything:
+        waiting = waiting.filter(claimed_at__lt=now - dt.timedelta(minutes=settings.REMINDER_REQUEUE_AFTER_MINUTES))
+    return list(waiting.order_by("id").values_list("id", "handed_to"))
+
+
+def requeue_due(*, now: dt.datetime, everything: bool = False) -> list[int]:
+    """Pending digests whose (next) attempt has come and that are not already in the queue.
+
+    One handed to the queue is not handed again for REMINDER_REQUEUE_AFTER_MINUTES, so a slow
+    worker backlog does not fill the queue with copies (they would be harmless, only wasteful).
+    With `everything` (the queue was found empty: Redis lost it), every pending digest whose
+    attempt has come is handed over at once, however recently it was handed over before.
+    """
+    requeue_after = dt.timedelta(minutes=settings.REMINDER_REQUEUE_AFTER_MINUTES)
+    pending = Digest.objects.filter(status=Digest.Status.PENDING).filter(
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
     )
+    if not everything:
+        pending = pending.filter(Q(enqueued_at__isnull=True) | Q(enqueued_at__lt=now - requeue_after))
+    ids = list(pending.order_by("id").values_list("id", flat=True))
     Digest.objects.filter(pk__in=ids).update(enqueued_at=now)
     return ids
 
 
-def sweep(*, at: dt.datetime | None = None, policy: p.ReminderPolicy | None = None) -> SweepResult:
+def sweep(
+    *,
+    at: dt.datetime | None = None,
+    policy: p.ReminderPolicy | None = None,
+    queue_lost: bool = False,
+    handoffs_lost: bool = False,
+) -> SweepResult:
     """Claim every reminder due at `at` (default now) and return the digests to deliver.
 
     Returns the ids of the pending digests ready to go; the caller delivers them (the Celery
     task enqueues one delivery task each after commit, the command delivers in the foreground).
+    `queue_lost`, `handoffs_lost`: the caller found the delivery queue, or the queue of the
+    hand-overs, empty, so what was handed to it recently is gone (Redis lost it) and goes again.
     """
     at = at or timezone.now()
     policy = policy or p.ReminderPolicy.from_settings()
@@ -217,7 +289,7 @@ def sweep(*, at: dt.datetime | None = None, policy: p.ReminderPolicy | None = No
         missed = [occ for occ in missed if (occ.task_id, occ.day) not in reported]
         if due or missed:
             _write_batch(due, missed, today, result)
-    summary = summary_claim(at=at, policy=policy)
+    summary = summary_claim(at=at, policy=policy, since=since)
     result.summary_id = summary.pk if summary else None
     SweepRun.objects.create(
         at=at,
@@ -228,5 +300,6 @@ def sweep(*, at: dt.datetime | None = None, policy: p.ReminderPolicy | None = No
     )
     # Only the latest run matters to the next catch-up; older ones would just pile up.
     SweepRun.objects.filter(at__lt=at - dt.timedelta(days=policy.catchup_days + 1)).delete()
-    result.digest_ids = requeue_due(now=at)
+    result.digest_ids = requeue_due(now=at, everything=queue_lost)
+    result.handed_over = requeue_lost_handoffs(now=at, everything=handoffs_lost)
     return result

@@ -9,48 +9,63 @@ from django.views.decorators.http import require_POST
 
 from agencies.models import Agency
 from agencies.roles import agency_ids, is_office_staff, sees_everything
-from directives.models import Digest, ReminderSettings
-from directives.reminders import delivery
-from directives.reminders.filters import DigestFilter
-from directives.reminders.forms import ReminderSettingsForm
-from directives.reminders.selectors import digest_items, digests_visible_to
-from directives.reminders.services import digest_retry, reminder_settings_update
+from directives.models import Digest, ReminderChannel
+from directives.reminders import channels as registry
+from directives.reminders import content, delivery
+from directives.reminders.filters import DigestFilter, SkippedFilter
+from directives.reminders.forms import channel_forms
+from directives.reminders.selectors import digest_items, digests_visible_to, skipped_items
+from directives.reminders.services import digest_retry, reminder_channels_update
 
 
 def _get_digest_for_user(user, pk) -> Digest:
     return get_object_or_404(digests_visible_to(user), pk=pk)
 
 
+def _page(request, queryset):
+    page = Paginator(queryset, settings.TASKS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page, query.urlencode()
+
+
+def skipped_list(request):
+    """The reminders that were due and not sent, and why (an outage, a digest already sent)."""
+    filterset = SkippedFilter(request.GET or None, queryset=skipped_items(request.user))
+    page, query = _page(request, filterset.qs if filterset.is_bound else filterset.queryset)
+    return render(
+        request, "directives/reminders/skipped_list.html", {"filter": filterset, "page": page, "query": query}
+    )
+
+
 def digest_list(request):
+    if request.GET.get("tab") == "skipped":
+        return skipped_list(request)
     filterset = DigestFilter(request.GET or None, queryset=digests_visible_to(request.user))
     if not sees_everything(request.user):
         # An officer chooses among their own agencies only; others' names are not theirs to list.
         agencies = filterset.filters["agency"].queryset.filter(pk__in=agency_ids(request.user))
         filterset.form.fields["agency"].queryset = agencies
     queryset = filterset.qs if filterset.is_bound else filterset.queryset
-    page = Paginator(queryset.order_by("-day", "kind", "recipient_key"), settings.TASKS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = _page(request, queryset.order_by("-day", "kind", "recipient_key"))
     return render(
         request,
         "directives/reminders/digest_list.html",
-        {"filter": filterset, "page": page, "query": query.urlencode(), "can_retry": is_office_staff(request.user)},
+        {"filter": filterset, "page": page, "query": query, "can_retry": is_office_staff(request.user)},
     )
 
 
 def digest_detail(request, pk):
     digest = _get_digest_for_user(request.user, pk)
-    content = delivery.digest_content(digest) if digest.kind == Digest.Kind.SUMMARY else None
+    summary = content.digest_content(digest) if digest.kind == Digest.Kind.SUMMARY else None
     return render(
         request,
         "directives/reminders/digest_detail.html",
         {
             "digest": digest,
             "items": digest_items(digest),
-            "summary": content,
-            "channels": delivery.channels_for(digest),
+            "summary": summary,
+            "channels": [(channel.name, channel.label) for channel, _ in delivery.active_channels(digest)],
             "can_retry": is_office_staff(request.user) and digest.status == Digest.Status.FAILED,
         },
     )
@@ -77,17 +92,26 @@ def _require_office(user):
 
 def channel_list(request):
     _require_office(request.user)
-    agencies = Agency.objects.filter(is_active=True).select_related("reminder_settings").order_by("name")
-    return render(request, "directives/reminders/channel_list.html", {"agencies": agencies})
+    agencies = Agency.objects.filter(is_active=True).order_by("name")
+    rows = {(row.agency_id, row.channel): row for row in ReminderChannel.objects.filter(agency__in=agencies)}
+    channels = registry.all_channels()
+    table = [
+        (agency, [(channel.label, channel.status_label(rows.get((agency.pk, channel.name)))) for channel in channels])
+        for agency in agencies
+    ]
+    return render(request, "directives/reminders/channel_list.html", {"channels": channels, "table": table})
 
 
 def channel_edit(request, agency_id):
     _require_office(request.user)
     agency = get_object_or_404(Agency, pk=agency_id, is_active=True)
-    instance = ReminderSettings.objects.filter(agency=agency).first() or ReminderSettings(agency=agency)
-    form = ReminderSettingsForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        reminder_settings_update(agency=agency, **form.cleaned_data)
-        messages.success(request, f"Đã lưu kênh nhắc việc của {agency.name}.")
-        return redirect("reminder_channels")
-    return render(request, "directives/reminders/channel_edit.html", {"agency": agency, "form": form})
+    forms = channel_forms(agency, request.POST or None)
+    if request.method == "POST" and all(form.is_valid() for _, form in forms):
+        try:
+            reminder_channels_update(agency=agency, changes={c.name: form.to_setting() for c, form in forms})
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"Đã lưu kênh nhắc việc của {agency.name}.")
+            return redirect("reminder_channels")
+    return render(request, "directives/reminders/channel_edit.html", {"agency": agency, "forms": forms})

@@ -3,7 +3,7 @@ webhook secret never shown back."""
 
 import pytest
 
-from directives.models import ReminderSettings
+from tests.directives.reminders.legacy_settings import ReminderSettings
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,11 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
-from directives.models import Digest, Notification, ReminderSettings
+from directives.models import Digest, Notification
 from directives.reminders import delivery
 from directives.reminders.sweep import sweep
 from tests.directives.reminders.conftest import local
+from tests.directives.reminders.legacy_settings import ReminderSettings
 from tests.factories import MembershipFactory, TaskFactory, leader_user, office_user
 
 pytestmark = pytest.mark.django_db

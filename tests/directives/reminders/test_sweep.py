@@ -171,3 +171,33 @@ def test_sweep_makes_no_query_per_task():
     # insert into chunks of about 90 rows (its limit on query parameters).
     few, many = _queries_for(5), _queries_for(60)
     assert many - few <= 1
+
+
+def test_monday_summary_missed_in_an_outage_is_sent_at_the_next_sweep(health_dept):
+    TaskFactory(lead=health_dept, due_date=dt.date(2021, 6, 21))
+    sweep(at=local(2021, 6, 27, 23, 45))  # Sunday night, then the worker and Redis go down
+    result = sweep(at=local(2021, 6, 29, 9, 0))  # back on Tuesday
+    summary = Digest.objects.get(kind=Digest.Kind.SUMMARY)
+    assert (summary.day, summary.status) == (dt.date(2021, 6, 28), Digest.Status.PENDING)
+    assert result.summary_id == summary.pk and summary.pk in result.digest_ids
+
+
+def test_summaries_missed_beyond_the_catch_up_are_recorded_skipped_with_the_reason(health_dept, settings):
+    settings.REMINDER_CATCHUP_DAYS = 2
+    TaskFactory(lead=health_dept, due_date=dt.date(2021, 6, 10))
+    sweep(at=local(2021, 6, 20, 23, 45))
+    sweep(at=local(2021, 7, 2, 9, 0))  # down from Sunday 20/6 to Friday 2/7: two Mondays missed
+    assert list(Digest.objects.filter(kind=Digest.Kind.SUMMARY).order_by("day").values_list("day", "status")) == [
+        (dt.date(2021, 6, 21), Digest.Status.SKIPPED),
+        (dt.date(2021, 6, 28), Digest.Status.SKIPPED),
+    ]
+    assert "07:30 28/06/2021" in Digest.objects.get(day=dt.date(2021, 6, 28)).last_error
+
+
+def test_a_summary_sent_on_time_is_not_sent_again_by_the_next_sweep(health_dept):
+    TaskFactory(lead=health_dept, due_date=dt.date(2021, 6, 21))
+    sweep(at=local(2021, 6, 28, 7, 30))
+    Digest.objects.filter(kind=Digest.Kind.SUMMARY).update(status=Digest.Status.SENT)
+    result = sweep(at=local(2021, 6, 29, 7, 0))
+    assert result.summary_id is None
+    assert list(Digest.objects.filter(kind=Digest.Kind.SUMMARY).values_list("status", flat=True)) == ["sent"]

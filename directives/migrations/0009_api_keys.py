@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directives', '0007_protect_published'),
+        ('directives', '0008_reminder_channels'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,101 @@
+"""What a digest says, and to whom: the same words for every channel.
+
+The templates are plain text where the text is plain (subjects, the webhook's `text`): they are
+rendered without HTML escaping, so "Sở TT&TT" stays "Sở TT&TT" and not "Sở TT&amp;TT".
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+from directives.models import Digest, ReminderItem, Task
+from directives.tasks.notify import agency_people, leader_people, office_people
+from directives.tasks.status import TaskStatus, days_overdue_on, status_q
+
+# The order of the sections of an agency's digest: the most urgent first.
+SECTIONS = [
+    (ReminderItem.Kind.OVERDUE, "Quá hạn"),
+    (ReminderItem.Kind.DUE_TODAY, "Đến hạn hôm nay"),
+    (ReminderItem.Kind.BEFORE, "Sắp đến hạn"),
+    (ReminderItem.Kind.RECURRING, "Chưa báo cáo kỳ này (định kỳ)"),
+    (ReminderItem.Kind.ONGOING, "Nhiệm vụ thường xuyên: đề nghị báo cáo tiến độ"),
+    (ReminderItem.Kind.VERIFICATION, "Chờ xác nhận quá hạn xử lý"),
+]
+
+
+def _task_url(task_id: int) -> str:
+    return f"{settings.SITE_URL}/tasks/{task_id}/"
+
+
+def _item_row(item: ReminderItem) -> dict:
+    task = item.task
+    return {
+        "task_id": task.pk,
+        "action": task.action,
+        "url": _task_url(task.pk),
+        "notice": task.conclusion.notice.number_display,
+        "role": item.get_role_display(),
+        "lead": task.lead.name,
+        "due_date": item.due_date,
+        "days_left": item.offset if item.kind == ReminderItem.Kind.BEFORE else None,
+        "days_overdue": item.offset if item.kind == ReminderItem.Kind.OVERDUE else None,
+        "submitted_at": task.submitted_at,
+    }
+
+
+def _summary(digest: Digest, context: dict) -> dict:
+    overdue = (
+        Task.objects.filter(published_at__isnull=False)
+        .filter(status_q(TaskStatus.OVERDUE, digest.day))
+        .select_related("lead", "conclusion__notice")
+        .order_by("lead__name", "due_date", "id")
+    )
+    agencies = defaultdict(list)
+    for task in overdue:
+        agencies[task.lead.name].append(
+            {
+                "task_id": task.pk,
+                "action": task.action,
+                "url": _task_url(task.pk),
+                "notice": task.conclusion.notice.number_display,
+                "due_date": task.due_date,
+                "days_overdue": days_overdue_on(task.due_date, digest.day),
+            }
+        )
+    context["agencies"] = [{"name": name, "tasks": tasks} for name, tasks in agencies.items()]
+    context["count"] = sum(len(tasks) for tasks in agencies.values())
+    return context
+
+
+def digest_content(digest: Digest) -> dict:
+    """Everything the templates and the channels say about a digest."""
+    context = {"digest": digest, "day": digest.day, "recipient": digest.recipient_label, "site_url": settings.SITE_URL}
+    if digest.kind == Digest.Kind.SUMMARY:
+        return _summary(digest, context)
+    items = list(digest.items.select_related("task__lead", "task__conclusion__notice").order_by("due_date", "task_id"))
+    by_kind = defaultdict(list)
+    for item in items:
+        by_kind[item.kind].append(_item_row(item))
+    context["sections"] = [
+        {"kind": kind, "title": title, "rows": by_kind[kind]} for kind, title in SECTIONS if by_kind[kind]
+    ]
+    context["count"] = len(items)
+    return context
+
+
+def template_name(digest: Digest) -> str:
+    return f"emails/reminder_{digest.kind}"
+
+
+def subject(digest: Digest, content: dict) -> str:
+    """The one-line title of a digest, as plain text (the subject templates turn escaping off)."""
+    return " ".join(render_to_string(f"{template_name(digest)}.subject.txt", content).split())
+
+
+def people(digest: Digest) -> list:
+    if digest.kind == Digest.Kind.AGENCY:
+        return list(agency_people(digest.agency))
+    if digest.kind == Digest.Kind.VERIFICATION:
+        return list(office_people())
+    return list({user.pk: user for user in [*leader_people(), *office_people()]}.values())
