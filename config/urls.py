@@ -33,5 +33,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("meetings/", include("meetings.urls")),
     path("agencies/", include("agencies.urls")),
+    path("", include("directives.api.urls")),
     path("", include("directives.urls")),
 ]

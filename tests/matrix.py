@@ -16,6 +16,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from agencies.models import Membership
 from directives.models import (
+    ApiKey,
     Assignment,
     Attachment,
     CalendarToken,
@@ -99,6 +100,8 @@ def fingerprint():
         list(ReminderChannel.objects.order_by("pk").values()),
         list(CalendarToken.objects.order_by("pk").values()),
         list(OcrJob.objects.order_by("pk").values("pk", "status", "file_name", "created_by")),
+        # Keys record their last use on every authenticated request: that is not a write.
+        list(ApiKey.objects.order_by("pk").values("pk", "user_id", "name", "key_hash", "revoked_at")),
         list(get_user_model().objects.order_by("pk").values()),
         list(get_user_model().groups.through.objects.order_by("pk").values()),
         list(Membership.objects.order_by("pk").values()),
@@ -133,4 +136,59 @@ def check_row(client, world, row: Row, person: str, now):
     if row.method == "post" and expected == 302 and person != "anonymous":
         assert "/accounts/login/" not in response["Location"]
         assert not row.changes or fingerprint() != before, f"{row.name} by {person} changed nothing"
+    return response
+
+
+# --- The API (issue 16): the same people, by API key or by the pages' session ---------------------
+
+API_AUTHS = ["key", "session"]
+
+
+def api_codes(lead_officer, coordinating_officer, unrelated_officer, agency_head, office, leader, anonymous=401):
+    """An API row's codes: anonymous is 401 (a JSON answer, never the login page)."""
+    return codes(anonymous, lead_officer, coordinating_officer, unrelated_officer, agency_head, office, leader)
+
+
+def api_everyone(code=200):
+    return api_codes(code, code, code, code, code, code)
+
+
+@dataclass
+class ApiRow:
+    name: str
+    method: str
+    url: object  # world -> str
+    expected: dict
+    data: object = field(default=lambda w: {})  # world -> dict
+    # "multipart" for rows that send files, as systems do.
+    format: str = "json"
+    changes: bool = True
+
+
+def check_api_row(world, row: ApiRow, person: str, auth: str, now):
+    """Send the row's request as the person, by their API key or their session; assert the code,
+    that a refused write changed nothing and that an accepted one changed something."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    user = world.people[person]
+    if user.is_authenticated and auth == "key":
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {world.keys[person]}")
+    elif user.is_authenticated:
+        client.force_login(user)
+    before = fingerprint()
+    with time_machine.travel(now, tick=False):
+        if row.method == "post":
+            response = client.post(row.url(world), row.data(world), format=row.format)
+        else:
+            response = client.get(row.url(world))
+    expected = row.expected[person]
+    assert response.status_code == expected, (row.name, person, auth, response.status_code, response.content[:300])
+    if expected >= 400:
+        assert response["Content-Type"] == "application/json"
+        assert response.json()["detail"], (row.name, person, auth)
+    if row.method == "post" and expected >= 400:
+        assert fingerprint() == before, f"{row.name} by {person} ({auth}) changed something"
+    if row.method == "post" and expected < 300 and row.changes:
+        assert fingerprint() != before, f"{row.name} by {person} ({auth}) changed nothing"
     return response

@@ -1,6 +1,7 @@
 """Every page and action besides the task's own (tests/directives/test_permission_matrix.py) ×
 every kind of person: notices, meetings, the agency directory, the task list and its exports, the
-dashboard and its report, calendar feeds, the reminder log and channels. For every refused write,
+dashboard and its report, calendar feeds, the reminder log and channels, the API keys page (the
+API itself is in tests/directives/api/test_api_permission_matrix.py). For every refused write,
 proof that nothing changed; for every list, proof that it shows only what the person may see.
 
 The rules: agency people (officers and heads) see their agency's tasks and the published
@@ -15,6 +16,7 @@ from types import SimpleNamespace
 import pytest
 import time_machine
 
+from directives.api.auth import api_key_create
 from directives.models import CalendarToken, Digest, OcrJob
 from tests.directives.notices.notice_entry_data import entry_post, ref
 from tests.factories import AgencyFactory, ConclusionFactory, MeetingFactory, NoticeFactory, TaskFactory
@@ -145,6 +147,17 @@ ROWS = [
         office_only(302),
         lambda w: {"email_enabled": "on", "webhook_url": ""},
     ),
+    # --- API keys (issue 16): office staff issue and revoke them ---------------------------------
+    Row("api_keys", "get", lambda w: "/api-keys/", office_only(200)),
+    # The new key is shown in the answer itself (200), never through a redirect.
+    Row(
+        "api_key_create",
+        "post",
+        lambda w: "/api-keys/",
+        office_only(200),
+        lambda w: {"name": "Hệ thống quản lý văn bản", "user": str(w.people["lead_officer"].pk)},
+    ),
+    Row("api_key_revoke", "post", lambda w: f"/api-keys/{w.api_key.pk}/revoke/", office_only(302)),
     # --- Accounts: office staff manage them; nobody else sees them ---------------------------------
     Row("account_list", "get", lambda w: "/accounts/users/", office_only(200)),
     Row("account_create_page", "get", lambda w: "/accounts/users/new/", office_only(200)),
@@ -215,6 +228,7 @@ def world(
         digest=digest,
         token=CalendarToken.objects.create(agency=health_dept),
         ocr_job=OcrJob.objects.create(created_by=office_clerk, file_name="scan.pdf", kind="pdf", pages_total=2),
+        api_key=api_key_create(user=health_dept_officer, name="Cổng báo cáo", actor=office_clerk)[0],
         other_agency=AgencyFactory(name="Sở Kế hoạch và Đầu tư"),
         people=the_people(
             health_dept_officer, ict_dept_officer, unrelated_officer, health_dept_head, office_clerk, leader

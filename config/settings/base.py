@@ -355,6 +355,71 @@ EXTENSION_MAX_PENDING = env_int("EXTENSION_MAX_PENDING", 1, minimum=1)
 # Leaders always decide extensions; office staff too only when the province allows it.
 OFFICE_DECIDES_EXTENSIONS = env_bool("OFFICE_DECIDES_EXTENSIONS", False)
 
+# --- API (issue 16) ------------------------------------------------------------------------------
+# REST under /api/v1/ with its OpenAPI schema at /api/schema/; Swagger UI and ReDoc are served from
+# drf-spectacular-sidecar's static files, never a CDN. Systems send an API key (Authorization:
+# Bearer ...), the product's own pages their session.
+INSTALLED_APPS += ["rest_framework", "drf_spectacular", "drf_spectacular_sidecar"]
+# Where rate-limit counts are kept. Unset: Django's local memory, a count per process (fine for
+# `make run`); production sets a Redis URL so all web processes share one count per key.
+CACHE_URL = env_str("CACHE_URL")
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://")):
+        raise ImproperlyConfigured(f"CACHE_URL phải là địa chỉ Redis (redis://...): {CACHE_URL!r}.")
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+# Requests per key (or per signed-in person using the pages' session), and per client address for
+# the public schema and docs: N/second, minute, hour or day.
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "600/minute")
+API_ANON_RATE_LIMIT = env_str("API_ANON_RATE_LIMIT", "60/minute")
+for _name, _rate in (("API_RATE_LIMIT", API_RATE_LIMIT), ("API_ANON_RATE_LIMIT", API_ANON_RATE_LIMIT)):
+    _count, _, _period = _rate.partition("/")
+    if not _count.isdigit() or int(_count) < 1 or _period not in ("second", "minute", "hour", "day"):
+        raise ImproperlyConfigured(f"{_name} không hợp lệ: {_rate!r} (ví dụ: 600/minute).")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "directives.api.auth.ApiKeyAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["directives.api.throttling.PerKeyThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "directives.api.pagination.IdCursorPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "directives.api.schema.ApiSchema",
+    "EXCEPTION_HANDLER": "directives.api.views.exception_handler",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+        "rest_framework.parsers.FormParser",
+    ],
+    "DATE_INPUT_FORMATS": ["iso-8601", "%d/%m/%Y"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Theo dõi kết luận – API",
+    "DESCRIPTION": (
+        "Đọc thông báo kết luận, nhiệm vụ, danh bạ cơ quan và số liệu tổng hợp; gửi dự thảo thông báo, "
+        "báo cáo tiến độ, báo cáo hoàn thành, đề nghị gia hạn; xác nhận, trả lại và quyết định gia hạn. "
+        "Mỗi khóa API hành động với quyền của tài khoản gắn với nó."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Swagger UI otherwise sends the schema to validator.swagger.io for a badge.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 999_999_999_999_999_999}},
+    "ENUM_NAME_OVERRIDES": {
+        "DocumentStatusEnum": "meetings.models.ConclusionNotice.Status",
+        "ExtensionStatusEnum": "directives.models.work.ExtensionRequest.Status",
+    },
+}
+
 # --- Logging ----------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,

@@ -1,3 +1,4 @@
+from directives.models.api import ApiKey, IdempotentResponse
 from directives.models.calendar import CalendarToken
 from directives.models.history import DueDateChange
 from directives.models.notification import Notification
@@ -7,10 +8,12 @@ from directives.models.task import Assignment, Task, TaskCoordination, TaskEvent
 from directives.models.work import Attachment, ExtensionRequest, ProgressReport
 
 __all__ = [
+    "ApiKey",
     "Assignment",
     "Attachment",
     "CalendarToken",
     "Digest",
+    "IdempotentResponse",
     "DueDateChange",
     "ExtensionRequest",
     "Notification",

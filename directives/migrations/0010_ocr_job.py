@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directives', '0008_reminder_channels'),
+        ('directives', '0009_api_keys'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
