@@ -15,6 +15,7 @@ SECTIONS = (
     ("/reminders/", "reminders"),
     ("/accounts/lockouts/", "lockouts"),
     ("/accounts/users/", "accounts"),
+    ("/api-keys/", "api_keys"),
 )
 
 

@@ -30,6 +30,7 @@ pytestmark = pytest.mark.django_db
         ("/dashboard/report/", "dashboard"),
         ("/notices/import/", "notices"),
         ("/accounts/lockouts/", "lockouts"),
+        ("/api-keys/", "api_keys"),
         ("/khong-co/", ""),
     ],
 )
@@ -57,6 +58,8 @@ def test_office_staff_reach_the_locked_accounts_from_the_menu(client, office_cle
     client.force_login(office_clerk)
     page = client.get(reverse("notice_list")).content.decode()
     assert reverse("lockout_list") in page
+    assert reverse("api_key_list") in page
+    assert reverse("account_list") in page
     assert "Việc của cơ quan" not in page
 
 
