@@ -9,7 +9,7 @@ from directives.reminders import channels as registry
 
 
 @transaction.atomic
-def digest_retry(*, digest: Digest, actor) -> Digest:
+def digest_retry(*, digest: Digest) -> Digest:
     """Send a failed digest again (after a crash, or once the webhook is fixed).
 
     Channels already delivered stay recorded, so only the missing ones are tried again. A channel

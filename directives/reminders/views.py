@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from agencies.models import Agency
-from agencies.roles import agency_ids, is_office_staff, sees_everything
+from agencies.roles import agency_ids, is_office_staff, role_required, sees_everything
 from directives.models import Digest, ReminderChannel
 from directives.reminders import channels as registry
 from directives.reminders import content, delivery
@@ -77,7 +77,7 @@ def digest_resend(request, pk):
     if not is_office_staff(request.user):
         raise PermissionDenied("Chỉ Văn phòng được gửi lại bản tin nhắc việc.")
     try:
-        digest_retry(digest=digest, actor=request.user)
+        digest_retry(digest=digest)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -85,13 +85,11 @@ def digest_resend(request, pk):
     return redirect("reminder_detail", pk=digest.pk)
 
 
-def _require_office(user):
-    if not is_office_staff(user):
-        raise PermissionDenied("Chỉ Văn phòng được thay đổi kênh nhắc việc của các cơ quan.")
+_office_channels = role_required(is_office_staff, message="Chỉ Văn phòng được thay đổi kênh nhắc việc của các cơ quan.")
 
 
+@_office_channels
 def channel_list(request):
-    _require_office(request.user)
     agencies = Agency.objects.filter(is_active=True).order_by("name")
     rows = {(row.agency_id, row.channel): row for row in ReminderChannel.objects.filter(agency__in=agencies)}
     channels = registry.all_channels()
@@ -102,8 +100,8 @@ def channel_list(request):
     return render(request, "directives/reminders/channel_list.html", {"channels": channels, "table": table})
 
 
+@_office_channels
 def channel_edit(request, agency_id):
-    _require_office(request.user)
     agency = get_object_or_404(Agency, pk=agency_id, is_active=True)
     forms = channel_forms(agency, request.POST or None)
     if request.method == "POST" and all(form.is_valid() for _, form in forms):

@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from agencies.models import Agency, AgencyKind
 from directives.reports import selectors
 from directives.reports.menus import meeting_menu, notice_menu
+from directives.sorting import sort_headers
 from directives.tasks import status as st
 from directives.tasks.filters import status_choices
 from directives.tasks.status import TaskStatus
@@ -45,16 +46,7 @@ SORTABLE = [("due", "Hạn xử lý"), ("lead", "Cơ quan chủ trì"), ("assign
 
 
 def _sort_headers(request) -> list[dict]:
-    current = request.GET.get("o", "")
-    headers = []
-    for key, label in SORTABLE:
-        params = request.GET.copy()
-        params.pop("page", None)
-        ascending = current == key
-        params["o"] = f"-{key}" if ascending else key
-        aria = "ascending" if current == key else "descending" if current == f"-{key}" else "none"
-        headers.append({"key": key, "label": label, "url": f"?{params.urlencode()}", "aria": aria})
-    return headers
+    return sort_headers(request.GET, SORTABLE, param="o", current=request.GET.get("o", ""))
 
 
 def task_list(request):

@@ -1,6 +1,7 @@
 """The bell: a notification in the product for each of the recipient's people."""
 
 from django import forms
+from django.urls import reverse
 
 from directives.models import Digest, Notification
 from directives.reminders.channels import Channel, ChannelForm, Delivered, Message, register
@@ -31,5 +32,7 @@ class BellChannel(Channel):
         if digest.kind == Digest.Kind.SUMMARY:
             title = f"Tổng hợp quá hạn ngày {digest.day:%d/%m/%Y}: {count} nhiệm vụ"
         body = "; ".join(f"{s['title']}: {len(s['rows'])}" for s in message.content.get("sections", []))
-        notify_users(users=message.people, kind=Notification.Kind.REMINDER, title=title, body=body, url="/reminders/")
+        notify_users(
+            users=message.people, kind=Notification.Kind.REMINDER, title=title, body=body, url=reverse("reminder_list")
+        )
         return Delivered(to=[user.get_username() for user in message.people])

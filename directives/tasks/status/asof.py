@@ -102,7 +102,7 @@ def published_as_of_q(day: dt.date) -> Q:
 
 # A task is closed by its cancellation or its verified completion, whichever came first; open
 # tasks sort after every date. PostgreSQL indexes exactly this expression (migration
-# 0002_dashboard, index task_closed_cover), so a period's scope is a range scan of that index.
+# 0004_dashboard, index task_closed_cover), so a period's scope is a range scan of that index.
 FAR_FUTURE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
 
 

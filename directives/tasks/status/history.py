@@ -25,9 +25,7 @@ def _date(value) -> dt.date | None:
 
 
 def _moves_due_date(kind: str, data: dict) -> bool:
-    """An office edit of the due date, or an approved extension: {"due_date": {"before", "after"}}."""
-    if kind == "updated":
-        return isinstance(data.get("due_date"), dict)
+    """An approved extension, the one event that moves a due date: {"due_date": {"before", "after"}}."""
     return kind == "extension_decided" and data.get("decision") == "approved"
 
 
