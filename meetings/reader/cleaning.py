@@ -210,17 +210,6 @@ def build_paragraphs(view: str) -> list[Para]:
     return paras
 
 
-def enum_prefix_end(view: str, pos: int, end: int) -> int:
-    """Where the words "Một là," / "Thứ nhất," end, or `pos` when there are none."""
-    m = _ENUM.match(view, pos, end)
-    if not m:
-        return pos
-    pos = m.end()
-    while pos < end and view[pos] in " ,:":
-        pos += 1
-    return pos
-
-
 def collapse(text: str) -> str:
     """Whitespace collapsed, markdown emphasis dropped: how a clerk should see a fragment."""
     return " ".join(text.replace("*", " ").replace("#", " ").split())
