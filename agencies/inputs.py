@@ -14,6 +14,7 @@ every form and filter of directives share one rule instead of one copy each.
   reads them.
 """
 
+import calendar
 import datetime as dt
 import re
 
@@ -61,8 +62,29 @@ class BoundedDateField(forms.DateField):
             return super().to_python(value)
         except OverflowError:  # a year of twenty digits, say
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        except ValidationError:
+            # Typed in the right form but not a day of the calendar (31/02/2026): say so, rather
+            # than ask for the form that was used.
+            raise ValidationError(no_such_day(value) or self.error_messages["invalid"], code="invalid") from None
 
     def validate(self, value):
         super().validate(value)
         if not date_in_range(value):
             raise ValidationError(self.error_messages["out_of_range"], code="out_of_range")
+
+
+_DAY_MONTH_YEAR = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
+
+
+def no_such_day(value) -> str | None:
+    """ "Không có ngày 31/02/2026 …" for a dd/mm/yyyy date the calendar does not have, else None."""
+    found = _DAY_MONTH_YEAR.fullmatch(value) if isinstance(value, str) else None
+    if not found:
+        return None
+    day, month, year = (int(part) for part in found.groups())
+    if not 1 <= month <= 12:
+        return f"Không có tháng {month}: tháng chỉ từ 1 đến 12 (ngày/tháng/năm, ví dụ 30/06/2021)."
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"Không có ngày {value.strip()}: tháng {month} năm {year} chỉ có {days} ngày."
+    return None

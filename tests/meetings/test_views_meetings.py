@@ -88,7 +88,7 @@ def test_create_refuses_an_impossible_date_and_keeps_the_input(client, office_cl
     response = client.post(reverse("meeting_create"), _form(held_on="31/02/2021"))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy" in html
+    assert "Không có ngày 31/02/2021: tháng 2 năm 2021 chỉ có 28 ngày." in html
     assert 'value="31/02/2021"' in html
     assert not Meeting.objects.exists()
 

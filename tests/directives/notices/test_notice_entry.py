@@ -175,7 +175,7 @@ def test_an_impossible_date_is_refused_and_kept(office, health_dept):
         office,
         entry_post(conclusions=_one_task(lead=ref(health_dept), due_date="31/02/2021")),
         field_id="id_c-0-t-0-due_date",
-        message="Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy",
+        message="Không có ngày 31/02/2021: tháng 2 năm 2021 chỉ có 28 ngày.",
     )
     assert 'value="31/02/2021"' in html
     assert "Nhập hạn xử lý" not in html  # one message per problem
@@ -234,7 +234,7 @@ def test_a_bad_new_meeting_is_refused(office, health_dept):
         office,
         entry_post(meeting={"held_on": "32/13/2021"}, conclusions=_one_task(lead=ref(health_dept))),
         field_id="id_meeting-held_on",
-        message="Ngày không hợp lệ",
+        message="Không có tháng 13",
     )
 
 

@@ -54,7 +54,7 @@ def test_malformed_period_date_gets_a_message(client, leader):
     client.force_login(leader)
     response = client.get("/dashboard/", {"period": "custom", "start": "32/13/2021"})
     assert response.status_code == 200
-    assert "Ngày không hợp lệ" in response.content.decode()
+    assert "Không có tháng 13" in response.content.decode()
 
 
 def test_leader_lands_on_the_dashboard(client, leader):

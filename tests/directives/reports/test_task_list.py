@@ -108,7 +108,7 @@ def test_malformed_date_gets_a_vietnamese_message_and_no_error(client, leader):
     TaskFactory()
     response = get(client, leader, due_from="31/02/2021")
     assert response.status_code == 200
-    assert "Ngày không hợp lệ" in response.content.decode()
+    assert "Không có ngày 31/02/2021: tháng 2 năm 2021 chỉ có 28 ngày." in response.content.decode()
     assert len(ids(response)) == 1
 
 

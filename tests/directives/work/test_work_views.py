@@ -61,7 +61,7 @@ def test_malformed_date_gets_a_vietnamese_message(officer_client, led):
         f"/tasks/{led.pk}/extension/", {"extension-requested_date": "31/02/2021", "extension-reason": "x"}
     )
     assert response.status_code == 400
-    assert "Ngày không hợp lệ" in response.content.decode()
+    assert "Không có ngày 31/02/2021: tháng 2 năm 2021 chỉ có 28 ngày." in response.content.decode()
     assert not ExtensionRequest.objects.exists()
 
 
