@@ -8,8 +8,6 @@ fetched), and ReDoc then hides it. That one refusal is expected; any other fails
 
 import pytest
 
-from tests.e2e.conftest import browser, page  # noqa: F401  (the browser fixtures)
-
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 REDOCLY_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
@@ -18,7 +16,7 @@ REDOCLY_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
 @pytest.mark.parametrize(
     ("url", "shown"), [("/api/docs/", "/api/v1/tasks/"), ("/api/redoc/", "Theo dõi kết luận – API")]
 )
-def test_the_docs_draw_under_the_sites_policy(page, live_server, url, shown):  # noqa: F811
+def test_the_docs_draw_under_the_sites_policy(page, live_server, url, shown):
     problems, fetched_outside = [], []
     page.on("console", lambda message: message.type == "error" and problems.append(message.text))
     page.on("pageerror", lambda error: problems.append(str(error)))
