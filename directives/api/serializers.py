@@ -191,6 +191,7 @@ class ExtensionSerializer(serializers.ModelSerializer):
             "is_late",
             "decided_at",
             "decision_reason",
+            "approved_date",
         ]
 
 
@@ -343,10 +344,19 @@ class DecisionInputSerializer(serializers.Serializer):
     reason = serializers.CharField(
         max_length=LONG_TEXT, required=False, allow_blank=True, default="", error_messages=_messages("ý kiến")
     )
+    approved_date = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        error_messages=DATE_MESSAGES,
+        help_text="Hạn đồng ý, nếu sớm hơn hạn đề nghị (khi đó bắt buộc ghi lý do); bỏ trống: hạn đề nghị.",
+    )
 
     def validate(self, data):
         if data["decision"] == "refuse" and not data["reason"].strip():
             raise serializers.ValidationError({"reason": ["Hãy ghi lý do không đồng ý gia hạn."]})
+        if data["decision"] == "refuse" and data["approved_date"] is not None:
+            raise serializers.ValidationError({"approved_date": ["Chỉ ghi hạn đồng ý khi đồng ý gia hạn."]})
         return data
 
 

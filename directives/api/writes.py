@@ -165,7 +165,11 @@ class ExtensionDecisionView(APIView):
         _refuse_unless(may(request.user, task, Action.DECIDE_EXTENSION), "Bạn không có quyền quyết định gia hạn.")
         data = _valid(s.DecisionInputSerializer, request)
         extension = workflow.extension_decide(
-            request=extension, actor=request.user, approve=data["decision"] == "approve", reason=data["reason"]
+            request=extension,
+            actor=request.user,
+            approve=data["decision"] == "approve",
+            reason=data["reason"],
+            approved_date=data["approved_date"],
         )
         return Response(s.ExtensionSerializer(extension).data)
 

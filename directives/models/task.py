@@ -217,7 +217,9 @@ class TaskEvent(models.Model):
     # {"field": {"before": ..., "after": ...}, ...} plus kind-specific facts, dates as ISO strings.
     # The history alone must be enough to recompute a task's outcome on any past day, so:
     # - published: {"due_date": "2021-06-30"|null}
-    # - extension_decided: {"decision": "approved"|"refused", "due_date": {"before": ..., "after": ...}}
+    # - extension_decided: {"decision": "approved"|"refused", "due_date": {"before": ..., "after": ...},
+    #   "requested_date": ..., "approved_date": ...|null, "reason": "..."}; the approved date may be
+    #   earlier than the requested one (the reason says why)
     # - submitted: {"submitted_at": iso datetime}
     # - verified: {"completed_on": "2021-06-29"}; returned: {"reason": "..."}
     # - reassigned: {"lead": {"before": {"id", "name"}, "after": {"id", "name"}}}

@@ -104,6 +104,8 @@ class ExtensionRequest(models.Model):
     )
     decided_at = models.DateTimeField("quyết định lúc", null=True, blank=True)
     decision_reason = models.TextField("ý kiến / lý do", blank=True)
+    # The due date granted: the requested one, or an earlier one the leader chose (with a reason).
+    approved_date = models.DateField("hạn được đồng ý", null=True, blank=True)
 
     class Meta:
         ordering = ["requested_at", "id"]
@@ -118,6 +120,15 @@ class ExtensionRequest(models.Model):
             models.CheckConstraint(
                 condition=Q(requested_date__gt=models.F("due_date_before")), name="extension_moves_due_date_later"
             ),
+            models.CheckConstraint(
+                condition=(Q(status="approved") & Q(approved_date__isnull=False))
+                | (~Q(status="approved") & Q(approved_date__isnull=True)),
+                name="extension_approved_date_iff_approved",
+            ),
+            models.CheckConstraint(
+                condition=Q(approved_date__isnull=True) | Q(approved_date__lte=models.F("requested_date")),
+                name="extension_approved_no_later_than_requested",
+            ),
         ]
         indexes = [
             # The leaders' extension queue reads only the pending ones.
@@ -126,3 +137,8 @@ class ExtensionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"Gia hạn đến {self.requested_date:%d/%m/%Y} ({self.get_status_display()})"
+
+    @property
+    def approved_other_date(self) -> bool:
+        """Approved, but to a date other than the one the agency asked for."""
+        return self.approved_date is not None and self.approved_date != self.requested_date

@@ -41,9 +41,12 @@ def event_summary(event) -> str:
         return f"Đề nghị gia hạn đến {_d(data.get('requested_date'))}{late}"
     if kind == "extension_decided":
         due = data.get("due_date") or {}
+        reason = f": {data['reason']}" if data.get("reason") else ""
         if data.get("decision") == "approved":
-            return f"Đồng ý: hạn {_d(due.get('before'))} → {_d(due.get('after'))}"
-        return "Không đồng ý gia hạn" + (f": {data['reason']}" if data.get("reason") else "")
+            requested = data.get("requested_date")
+            other = f" (đề nghị {_d(requested)})" if requested and requested != due.get("after") else ""
+            return f"Đồng ý: hạn {_d(due.get('before'))} → {_d(due.get('after'))}{other}{reason}"
+        return "Không đồng ý gia hạn" + reason
     if kind == "reassigned":
         lead = data.get("lead") or {}
         return f"{_name(lead.get('before'))} → {_name(lead.get('after'))}"

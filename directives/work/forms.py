@@ -106,12 +106,15 @@ class ExtensionDecisionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Hãy chọn đồng ý hoặc không đồng ý.", "invalid_choice": "Quyết định không hợp lệ."},
     )
+    approved_date = date_field("Hạn đồng ý", required=False, help_text="Để trống: đồng ý đúng hạn cơ quan đề nghị.")
     reason = text_field("Ý kiến / lý do", required=False, rows=2)
 
     def clean(self):
         data = super().clean()
         if data.get("decision") == "refuse" and not data.get("reason", "").strip():
             self.add_error("reason", "Hãy ghi lý do không đồng ý gia hạn.")
+        if data.get("decision") == "refuse" and data.get("approved_date"):
+            self.add_error("approved_date", "Chỉ ghi hạn đồng ý khi đồng ý gia hạn.")
         return data
 
 

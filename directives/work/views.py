@@ -262,6 +262,7 @@ def extension_decide(request, pk):
                 actor=request.user,
                 approve=form.cleaned_data["decision"] == "approve",
                 reason=form.cleaned_data["reason"],
+                approved_date=form.cleaned_data["approved_date"],
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

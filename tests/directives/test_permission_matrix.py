@@ -100,6 +100,14 @@ ACTIONS = [
         codes(302, 403, 403, 404, 403, 403, 302),
         lambda w: {"decision-decision": "approve", "decision-reason": ""},
     ),
+    # An earlier date than the one requested, with its reason: the same decision, the same rights.
+    Row(
+        "extension_decide_earlier_date",
+        "post",
+        lambda w: f"/tasks/extensions/{w.extension.pk}/decide/",
+        codes(302, 403, 403, 404, 403, 403, 302),
+        lambda w: {"decision-decision": "approve", "decision-approved_date": "05/07/2021", "decision-reason": "Đủ"},
+    ),
     Row("verification_queue", "get", lambda w: "/tasks/verification/", codes(302, 403, 403, 403, 403, 200, 200)),
     Row("extension_queue", "get", lambda w: "/tasks/extensions/", codes(302, 403, 403, 403, 403, 200, 200)),
     Row("attachment", "get", lambda w: f"/attachments/{w.attachment.pk}/", codes(302, 200, 200, 404, 200, 200, 200)),

@@ -71,11 +71,17 @@ def task_return(*, task: Task, actor, reason: str) -> Task:
     return task
 
 
-def extension_decide(*, request: ExtensionRequest, actor, approve: bool, reason: str = "") -> ExtensionRequest:
-    """Approve (the requested date becomes the due date in force; the original stays) or refuse."""
+def extension_decide(
+    *, request: ExtensionRequest, actor, approve: bool, reason: str = "", approved_date: dt.date | None = None
+) -> ExtensionRequest:
+    """Approve or refuse. Approving grants the requested date, or an earlier one the decider
+    chooses (`approved_date`: after the due date in force, not before today, not after the
+    requested date, with a reason); it becomes the due date in force, the original stays."""
     reason = reason.strip()
     if not approve and not reason:
         refuse("Hãy ghi lý do không đồng ý gia hạn.", "reason_required")
+    if not approve and approved_date is not None:
+        refuse("Chỉ ghi hạn đồng ý khi đồng ý gia hạn.", "date_on_refusal")
     with transaction.atomic():
         # Lock the task first, then the request, in the same order as every other service.
         task = lock_task(request.task_id)
@@ -85,16 +91,18 @@ def extension_decide(*, request: ExtensionRequest, actor, approve: bool, reason:
             refuse("Đề nghị gia hạn này đã được quyết định.", "decided")
         now = timezone.now()
         before = task.due_date
+        granted = None
         if approve:
-            if task.due_date is None or request.requested_date <= task.due_date:
-                refuse("Hạn đề nghị không còn sau hạn hiện tại của nhiệm vụ.", "not_later")
-            task.due_date = request.requested_date
+            granted = approved_date or request.requested_date
+            _check_granted_date(task=task, request=request, granted=granted, reason=reason)
+            task.due_date = granted
             task.full_clean()
             task.save(update_fields=["due_date", "updated_at"])
         request.status = ExtensionRequest.Status.APPROVED if approve else ExtensionRequest.Status.REFUSED
         request.decided_by = actor
         request.decided_at = now
         request.decision_reason = reason
+        request.approved_date = granted
         request.full_clean()
         request.save()
         task_event_record(
@@ -103,17 +111,45 @@ def extension_decide(*, request: ExtensionRequest, actor, approve: bool, reason:
             actor=actor,
             at=now,
             changes={"due_date": (before, task.due_date)},
-            data={"decision": request.status, "request_id": request.pk, "reason": reason},
+            data={
+                "decision": request.status,
+                "request_id": request.pk,
+                "reason": reason,
+                "requested_date": request.requested_date,
+                "approved_date": granted,
+            },
         )
-        title = (
-            f"Đồng ý gia hạn đến {task.due_date:%d/%m/%Y}"
-            if approve
-            else f"Không đồng ý gia hạn; hạn vẫn là {task.due_date:%d/%m/%Y}"
-        )
+        if not approve:
+            title = f"Không đồng ý gia hạn; hạn vẫn là {task.due_date:%d/%m/%Y}"
+        elif request.approved_other_date:
+            title = f"Đồng ý gia hạn đến {granted:%d/%m/%Y} (đề nghị {request.requested_date:%d/%m/%Y})"
+        else:
+            title = f"Đồng ý gia hạn đến {granted:%d/%m/%Y}"
         notify.notify_agency(
             agency=task.lead, kind=Notification.Kind.EXTENSION_DECIDED, title=title, body=reason[:300], task=task
         )
     return request
+
+
+def _check_granted_date(*, task: Task, request: ExtensionRequest, granted: dt.date, reason: str) -> None:
+    if task.due_date is None:
+        refuse("Nhiệm vụ không còn thời hạn để gia hạn.", "not_later")
+    if granted <= task.due_date:
+        if granted == request.requested_date:
+            refuse("Hạn đề nghị không còn sau hạn hiện tại của nhiệm vụ.", "not_later")
+        refuse(f"Hạn đồng ý phải sau hạn hiện tại ({task.due_date:%d/%m/%Y}).", "not_later")
+    if granted == request.requested_date:
+        return
+    if granted > request.requested_date:
+        refuse(
+            f"Hạn đồng ý không được sau hạn cơ quan đề nghị ({request.requested_date:%d/%m/%Y}).",
+            "later_than_requested",
+        )
+    today = timezone.localdate()
+    if granted < today:
+        refuse(f"Hạn đồng ý không được trước ngày hôm nay ({today:%d/%m/%Y}).", "past")
+    if not reason:
+        refuse("Hãy ghi lý do khi đồng ý gia hạn đến ngày khác ngày cơ quan đề nghị.", "reason_required")
 
 
 def _close(*, task: Task, actor, reason: str, action: Action, kind: str, superseded_by: Task | None = None) -> Task:
