@@ -354,6 +354,8 @@ INBOX_DUE_WINDOW_DAYS = env_int("INBOX_DUE_WINDOW_DAYS", 7, minimum=1)
 EXTENSION_MAX_PENDING = env_int("EXTENSION_MAX_PENDING", 1, minimum=1)
 # Leaders always decide extensions; office staff too only when the province allows it.
 OFFICE_DECIDES_EXTENSIONS = env_bool("OFFICE_DECIDES_EXTENSIONS", False)
+# On: a completion report is refused unless it carries at least one attachment (the evidence).
+REQUIRE_COMPLETION_EVIDENCE = env_bool("REQUIRE_COMPLETION_EVIDENCE", False)
 
 # --- API (issue 16) ------------------------------------------------------------------------------
 # REST under /api/v1/ with its OpenAPI schema at /api/schema/; Swagger UI and ReDoc are served from

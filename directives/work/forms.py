@@ -1,6 +1,7 @@
 """Forms of the task page and the queues: they validate input; the services decide."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from agencies.inputs import DATE_FORMATS, BoundedDateField
@@ -82,6 +83,13 @@ class ProgressReportForm(_WithFiles):
 
 class CompletionForm(_WithFiles):
     note = text_field("Kết quả thực hiện")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if settings.REQUIRE_COMPLETION_EVIDENCE:
+            # Said before sending; the service refuses a completion without a file either way.
+            files = self.fields["files"]
+            files.help_text = f"Bắt buộc đính kèm ít nhất một tệp minh chứng. {files.help_text}"
 
 
 class ExtensionRequestForm(forms.Form):

@@ -10,11 +10,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from agencies.roles import is_leader, is_office_staff, role_required
-from directives.models import Attachment, ExtensionRequest, Task
+from directives.models import Attachment, ExtensionRequest, ProgressReport, Task
 from directives.tasks import workflow
 from directives.tasks.access import get_task_for_user, tasks_visible_to
 from directives.tasks.inbox import (
@@ -22,6 +24,7 @@ from directives.tasks.inbox import (
     extension_requests_pending,
     inbox_groups,
     tasks_awaiting_verification,
+    with_completion_evidence,
 )
 from directives.tasks.permissions import Action, actions_for, allows, may
 from directives.tasks.status import compute_status, days_overdue
@@ -64,10 +67,31 @@ def _task_page_forms(actions: frozenset[Action]) -> dict:
     }
 
 
+def _safe_next(request) -> str:
+    """Where to go back after an action (the queue the task was opened from): a page of this
+    site only, else nothing."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
+
+
+def _completion_files(task: Task) -> int:
+    """How many files the completion under review (the latest) carries."""
+    return Attachment.objects.filter(
+        report__in=task.reports.filter(kind=ProgressReport.Kind.COMPLETION).order_by("-created_at", "-id")[:1]
+    ).count()
+
+
 def _render_task(request, task: Task, *, bound: dict | None = None, status: int = 200):
     today = timezone.localdate()
     actions = actions_for(request.user, task)
+    next_url = _safe_next(request)
     context = {
+        "next_url": next_url,
+        "next_is_queue": next_url == reverse("verification_queue"),
         "task": task,
         "status": compute_status(task, today),
         "days_overdue": days_overdue(task, today),
@@ -76,6 +100,7 @@ def _render_task(request, task: Task, *, bound: dict | None = None, status: int 
         "extension_requests": task.extension_requests.select_related("requested_by", "decided_by"),
         "events": task.events.select_related("actor"),
         "can_decide_extensions": Action.DECIDE_EXTENSION in actions,
+        "completion_files": _completion_files(task) if Action.VERIFY in actions else None,
         **_task_page_forms(actions),
         **(bound or {}),
     }
@@ -118,8 +143,8 @@ def _task_action(request, pk, *, name: str, run, done: str):
         except ValidationError as error:
             forms.add_service_error(form, error)
         else:
-            messages.success(request, done)
-            return redirect("task_detail", pk=task.pk)
+            messages.success(request, done.format(pk=task.pk))
+            return redirect(_safe_next(request) or reverse("task_detail", args=[task.pk]))
     messages.error(request, "Chưa lưu được: xem lỗi bên dưới.")
     task.refresh_from_db()
     return _render_task(request, task, bound={f"{name}_form": form, "open_form": name}, status=400)
@@ -177,7 +202,7 @@ def task_verify(request, pk):
         pk,
         name="verify",
         run=lambda task, data: workflow.task_verify(task=task, actor=request.user, completed_on=data["completed_on"]),
-        done="Đã xác nhận hoàn thành.",
+        done="Đã xác nhận hoàn thành nhiệm vụ #{pk}.",
     )
 
 
@@ -188,7 +213,7 @@ def task_return(request, pk):
         pk,
         name="return",
         run=lambda task, data: workflow.task_return(task=task, actor=request.user, reason=data["reason"]),
-        done="Đã trả lại báo cáo hoàn thành; cơ quan đã được thông báo.",
+        done="Đã trả lại báo cáo hoàn thành nhiệm vụ #{pk}; cơ quan đã được thông báo.",
     )
 
 
@@ -230,10 +255,16 @@ def task_reassign(request, pk):
 
 @role_required(is_office_staff, is_leader, message="Chỉ Văn phòng và lãnh đạo xem được danh sách chờ xác nhận.")
 def verification_queue(request):
-    tasks = list(tasks_awaiting_verification())
+    tasks = list(with_completion_evidence(tasks_awaiting_verification()))
     for task in tasks:
         task.can_verify = allows(request.user, task, Action.VERIFY)
-    return render(request, "directives/work/verification_queue.html", {"tasks": tasks})
+        # The completion under review is the latest one (earlier ones were returned).
+        task.completion = task.completion_reports[0] if task.completion_reports else None
+    return render(
+        request,
+        "directives/work/verification_queue.html",
+        {"tasks": tasks, "queue_url": request.path, "evidence_required": settings.REQUIRE_COMPLETION_EVIDENCE},
+    )
 
 
 @role_required(is_office_staff, is_leader, message="Chỉ Văn phòng và lãnh đạo xem được danh sách đề nghị gia hạn.")

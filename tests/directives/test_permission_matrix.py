@@ -72,6 +72,14 @@ ACTIONS = [
         codes(302, 403, 403, 404, 403, 302, 403),
         lambda w: {"verify-completed_on": "26/06/2021"},
     ),
+    # Verified from the task page opened from the queue: back to the queue, same rights.
+    Row(
+        "verify_back_to_queue",
+        "post",
+        lambda w: f"/tasks/{w.awaiting.pk}/verify/",
+        codes(302, 403, 403, 404, 403, 302, 403),
+        lambda w: {"verify-completed_on": "26/06/2021", "next": "/tasks/verification/"},
+    ),
     Row(
         "return",
         "post",

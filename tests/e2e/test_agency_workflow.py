@@ -1,8 +1,10 @@
 """The agency workflow in a real browser, on the demo data.
 
 Officer `soyte` logs in on 24/06/2021, sees the Sở Y tế plan due 26/06/2021 among the tasks due
-soon, reports progress with a real PDF attached, submits completion; `office` verifies it from
-the queue; the officer then sees it completed on time, and the timeline shows each step.
+soon, reports progress with a real PDF attached, submits completion with the plan as evidence;
+`office` reads the report and its file in the queue, opens the task from there, verifies it and is
+brought back to the queue; the officer then sees it completed on time, and the timeline shows each
+step. A leader approves an extension to an earlier date than the one asked, with a reason.
 
 Time: the live server answers from another thread of this same process, and time_machine moves
 the clock of the whole process, so `travel(..., tick=True)` around the test makes the server
@@ -63,17 +65,29 @@ def test_officer_reports_and_completes_office_verifies(june_2021, page, login, t
     # Completion, with the result.
     page.locator("summary", has_text="Báo cáo hoàn thành").click()
     page.get_by_label("Kết quả thực hiện").fill("Đã ban hành Kế hoạch số 99/KH-SYT ngày 24/6/2021.")
+    completion = page.locator("details", has=page.locator("summary", has_text="Báo cáo hoàn thành"))
+    completion.get_by_label("Tệp đính kèm").set_input_files(str(evidence))
     page.get_by_role("button", name="Gửi báo cáo hoàn thành").click()
     expect(page.locator(".task-status").get_by_text("Chờ xác nhận")).to_be_visible()
     page.get_by_role("button", name="Đăng xuất").click()
 
-    # The office verifies it from its queue.
+    # The office reads the report and its evidence in the queue, verifies from the task page,
+    # and is brought back to the queue.
     login("office", "demo")
     page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Chờ xác nhận").click()
-    queued = page.locator("tr", has=page.locator(f'a[href="/tasks/{task.pk}/"]'))
-    expect(queued.get_by_label("Ngày hoàn thành")).to_have_value("24/06/2021")
-    queued.get_by_role("button", name="Xác nhận").click()
-    expect(page.get_by_text("Đã xác nhận hoàn thành.")).to_be_visible()
+    from_queue = f"/tasks/{task.pk}/?next=/tasks/verification/"
+    queued = page.locator("tr", has=page.locator(f'a[href="{from_queue}"]'))
+    expect(queued.get_by_text("Đã ban hành Kế hoạch số 99/KH-SYT")).to_be_visible()
+    expect(queued.get_by_role("link", name="ke-hoach-so-y-te.pdf")).to_be_visible()
+    expect(queued.get_by_text("1 tệp", exact=True)).to_be_visible()
+    expect(queued.get_by_role("button")).to_have_count(0)  # no verifying in one click from the list
+    queued.get_by_role("link", name="Xem và xác nhận").click()
+    expect(page.get_by_role("heading", name=f"Nhiệm vụ #{task.pk}")).to_be_visible()
+    expect(page.get_by_text("Báo cáo hoàn thành kèm 1 tệp minh chứng")).to_be_visible()
+    page.get_by_role("button", name="Xác nhận hoàn thành").click()
+    expect(page).to_have_url(re.compile(r"/tasks/verification/$"))
+    expect(page.get_by_text(f"Đã xác nhận hoàn thành nhiệm vụ #{task.pk}.")).to_be_visible()
+    expect(page.locator(f'a[href="{from_queue}"]')).to_have_count(0)
     page.get_by_role("button", name="Đăng xuất").click()
 
     # The officer sees it completed on time, told by the bell, and every step in the timeline.
@@ -115,11 +129,18 @@ def test_bad_upload_is_refused_then_leader_approves_an_extension(june_2021, page
     page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Đề nghị gia hạn").click()
     row = page.locator("tr", has=page.locator(f'a[href="/tasks/{task.pk}/"]'))
     row.get_by_label("Đồng ý gia hạn").check()
+    row.get_by_label("Hạn đồng ý").fill("01/07/2021")
+    row.get_by_label("Ý kiến / lý do").fill("Đủ thời gian lấy ý kiến các huyện.")
     row.get_by_role("button", name="Ghi quyết định").click()
     expect(page.get_by_text("Đã ghi quyết định gia hạn.")).to_be_visible()
     page.get_by_role("button", name="Đăng xuất").click()
 
     login("soyte", "demo")
     page.goto(f"/tasks/{task.pk}/")
-    expect(page.get_by_text("05/07/2021 (đã gia hạn; hạn ban đầu 26/06/2021)")).to_be_visible()
-    expect(page.locator("ol.timeline").get_by_text("Đồng ý: hạn 26/06/2021 → 05/07/2021")).to_be_visible()
+    expect(page.get_by_text("01/07/2021 (đã gia hạn; hạn ban đầu 26/06/2021)")).to_be_visible()
+    expect(page.get_by_text("Đồng ý gia hạn đến 01/07/2021 (đề nghị 05/07/2021)")).to_be_visible()
+    expect(
+        page.locator("ol.timeline").get_by_text(
+            "Đồng ý: hạn 26/06/2021 → 01/07/2021 (đề nghị 05/07/2021): Đủ thời gian lấy ý kiến các huyện."
+        )
+    ).to_be_visible()

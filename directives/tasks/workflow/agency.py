@@ -17,6 +17,11 @@ from directives.tasks.services import task_event_record
 from directives.tasks.uploads import check_uploads
 from directives.tasks.workflow._common import files_removed_on_error, lock_task, refuse, store_attachments
 
+EVIDENCE_REQUIRED = (
+    "Hãy đính kèm ít nhất một tệp minh chứng (văn bản, biên bản, ảnh…): "
+    "Văn phòng UBND tỉnh yêu cầu minh chứng khi báo cáo hoàn thành."
+)
+
 
 def task_report_progress(
     *,
@@ -77,11 +82,14 @@ def task_report_progress(
 
 
 def task_submit_completion(*, task: Task, actor, note: str, files: Sequence = ()) -> Task:
-    """The lead agency says the task is done, with its result and evidence: awaiting verification."""
+    """The lead agency says the task is done, with its result and evidence: awaiting verification.
+    When the office requires evidence (REQUIRE_COMPLETION_EVIDENCE), at least one file."""
     checked = check_uploads(files)
     with files_removed_on_error() as stored, transaction.atomic():
         task = lock_task(task)
         require_action(actor, task, Action.SUBMIT)
+        if settings.REQUIRE_COMPLETION_EVIDENCE and not checked:
+            refuse(EVIDENCE_REQUIRED, "evidence_required")
         now = timezone.now()
         report = ProgressReport(
             task=task,
