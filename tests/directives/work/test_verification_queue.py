@@ -198,3 +198,15 @@ def test_task_page_tells_the_verifier_about_the_evidence(office_client, health_d
     assert "Không có tệp minh chứng" in office_client.get(f"/tasks/{bare.pk}/").content.decode()
     page = office_client.get(f"/tasks/{proven.pk}/").content.decode()
     assert "Báo cáo hoàn thành kèm 1 tệp minh chứng" in page and "Không có tệp minh chứng" not in page
+
+
+def test_with_the_setting_the_api_refuses_a_completion_without_evidence(health_dept, health_dept_officer, settings):
+    from tests.directives.api.conftest import key_client
+
+    settings.REQUIRE_COMPLETION_EVIDENCE = True
+    task = TaskFactory(lead=health_dept)
+    response = key_client(health_dept_officer).post(f"/api/v1/tasks/{task.pk}/completion/", {"note": "Đã xong"})
+    assert response.status_code == 400
+    assert "tệp minh chứng" in response.content.decode()
+    task.refresh_from_db()
+    assert task.submitted_at is None
