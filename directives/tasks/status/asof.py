@@ -126,11 +126,13 @@ def continued_q(queryset, end: dt.date | None) -> Exists:
     return Exists(later)
 
 
-def active_in_period_q(queryset, start: dt.date | None, end: dt.date | None):
+def active_in_period_q(queryset, start: dt.date | None, end: dt.date | None, day: dt.date | None = None):
     """Tasks that belong to a period's report: assigned before its end, not already closed
     (verified complete or cancelled) before its start, and not carried on by a task published
-    before its end (the chain counts once, through that later task)."""
-    queryset = queryset.filter(published_at__isnull=False).exclude(continued_q(queryset, end))
+    by the end of the report day `day` (or of the period): the chain counts once, through the
+    later task."""
+    until = min((d for d in (end, day) if d is not None), default=None)
+    queryset = queryset.filter(published_at__isnull=False).exclude(continued_q(queryset, until))
     if end is not None:
         queryset = queryset.filter(published_at__lt=day_end(end))
     if start is not None:
