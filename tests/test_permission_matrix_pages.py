@@ -88,6 +88,16 @@ ROWS = [
         office_only(302),
         lambda w: {"confirmed": "1"},
     ),
+    # Deleting a draft: office staff, after a confirmation page; a published notice is refused to all.
+    Row("notice_delete_page", "get", lambda w: f"/notices/{w.draft.pk}/delete/", office_only(200)),
+    Row("notice_delete", "post", lambda w: f"/notices/{w.draft.pk}/delete/", office_only(302)),
+    Row(
+        "notice_delete_published",
+        "post",
+        lambda w: f"/notices/{w.notice.pk}/delete/",
+        office_only(302),
+        changes=False,
+    ),
     # --- Notice import: reading a pasted notice writes nothing; saving the review makes a draft ---
     Row("notice_import_page", "get", lambda w: "/notices/import/", office_only(200)),
     Row("notice_import_read", "post", lambda w: "/notices/import/", office_only(200), _import_post, changes=False),

@@ -109,6 +109,17 @@ class Task(models.Model):
     superseded_by = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="supersedes", verbose_name="thay thế bởi"
     )
+    # A later document's task that carries this earlier one on ("tiếp tục thực hiện nhiệm vụ tại
+    # Thông báo số ..."): set on the later task, pointing back. The earlier task stays open; once
+    # the later one is published, the figures count the chain through it (directives.tasks.chains).
+    continues = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="continued_by",
+        verbose_name="tiếp tục nhiệm vụ",
+    )
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

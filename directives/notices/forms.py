@@ -29,9 +29,12 @@ from directives.notices.services import (
     notice_draft_save,
     notice_fields_errors,
 )
+from directives.notices.validation import draft_deadline_warnings
 from meetings.forms import DateField, MeetingNewForm
 from meetings.models import ConclusionNotice, Meeting
 
+# The box "Tôi đã kiểm tra, vẫn lưu" shown with the deadline warnings.
+WARNINGS_CONFIRMED = "deadlines_confirmed"
 _ADD_ROW = re.compile(r"^c(-\d{1,4}-t)?$")
 
 
@@ -107,6 +110,7 @@ class NoticeEntryForm:
     NoticeEntryForm(request.POST)                 submitted; is_valid(), then to_draft()
     NoticeEntryForm(request.POST, add_row="c-0-t") shown again with one more row, unchecked
     save(notice=..., actor=...)                   the saved draft notice, or None with the errors
+                                                  (or with `warnings` the clerk has not confirmed)
     add_service_errors(exc)                       shows a ValidationError from notice_draft_save
     """
 
@@ -117,6 +121,9 @@ class NoticeEntryForm:
             data = _with_one_more_row(data, add_row)
         self.errors_top: list[str] = []
         self.draft: NoticeDraft | None = None
+        # Deadlines that make no sense stop the save until the clerk ticks the box shown with them.
+        self.warnings: list[str] = []
+        self.warnings_confirmed = bool(self.is_bound and data.get(WARNINGS_CONFIRMED) == "1")
         draft = initial or NoticeDraft()
         quiet = self.adding
         existing = draft.meeting if draft.meeting is not None and draft.meeting.pk else None
@@ -142,6 +149,13 @@ class NoticeEntryForm:
             or None,
             quiet=quiet,
         )
+
+    # Past this many task rows the page folds each conclusion's tasks under its count.
+    FOLD_AFTER_TASKS = 30
+
+    @property
+    def folds_conclusions(self) -> bool:
+        return sum(len(form.tasks.forms) for form in self.conclusions.forms) > self.FOLD_AFTER_TASKS
 
     def is_valid(self) -> bool:
         if not self.is_bound or self.adding:
@@ -176,6 +190,9 @@ class NoticeEntryForm:
         self.draft = self.to_draft()
         if prepare is not None:
             prepare(self.draft)
+        self.warnings = draft_deadline_warnings(self.draft)
+        if self.warnings and not self.warnings_confirmed:
+            return None
         try:
             return notice_draft_save(
                 notice=notice,

@@ -85,11 +85,27 @@ class TaskForm(EntryPart, forms.Form):
     recurrence = forms.ChoiceField(
         label="Chu kỳ (nếu định kỳ)", choices=[("", "—"), *Recurrence.choices], required=False
     )
+    continues = forms.CharField(
+        label="Tiếp tục nhiệm vụ số (nếu có)",
+        required=False,
+        max_length=20,
+        help_text="Khi văn bản ghi “tiếp tục thực hiện nhiệm vụ tại Thông báo số …”: mã số của nhiệm vụ đã giao "
+        "(tìm trong danh sách nhiệm vụ theo số văn bản hoặc cơ quan).",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "ví dụ 1234"}),
+    )
     # Carried from the import review: how the notice words it, and where.
     lead_text = forms.CharField(required=False, widget=forms.HiddenInput)
     source_text = forms.CharField(required=False, widget=forms.HiddenInput, strip=False)
     source_start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     source_end = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+    def clean_continues(self) -> int | None:
+        value = (self.cleaned_data.get("continues") or "").strip().lstrip("#").strip()
+        if not value:
+            return None
+        if not value.isdigit() or len(value) > 12:
+            raise ValidationError("Nhập mã số của nhiệm vụ, ví dụ 1234.")
+        return int(value)
 
     def clean(self):
         cleaned = super().clean()
@@ -111,6 +127,7 @@ class TaskForm(EntryPart, forms.Form):
             source_text=data.get("source_text") or "",
             span=(start, end) if start is not None or end is not None else None,
             lead_text=(data.get("lead_text") or "").strip(),
+            continues=data.get("continues") if isinstance(data.get("continues"), int) else None,
         )
 
     @staticmethod
@@ -129,6 +146,7 @@ class TaskForm(EntryPart, forms.Form):
             "source_text": task.source_text,
             "source_start": span[0],
             "source_end": span[1],
+            "continues": task.continues or "",
         }
 
 

@@ -135,6 +135,7 @@ def _task_inputs(tasks: list[Task]) -> list[TaskInput]:
                 deadline_kind=first.deadline_kind,
                 due_date=first.due_date,
                 recurrence=first.recurrence,
+                continues=first.continues_id,
                 source_text=first.source_text,
                 span=span,
                 lead_text=assignment.lead_text if assignment else "",

@@ -23,6 +23,7 @@ from agencies.models import Agency, AgencyGroup
 from agencies.selectors import agencies_in, picker_value
 from directives.models import Task, TaskEvent
 from directives.models.task import Assignment, DeadlineKind, Recurrence
+from directives.notices.validation import DeadlineWarnings, continued_task_errors, notice_deadline_warnings
 from directives.tasks.kept import drafts_content_delete
 from directives.tasks.services import actor_agency_name, jsonable, notice_published, tasks_assign
 from meetings.models import Conclusion, ConclusionNotice, Meeting
@@ -43,6 +44,10 @@ NOTICE_FIELDS = (
 )
 
 MSG_PUBLISHED = "Thông báo đã ban hành: không thể sửa nội dung nữa."
+MSG_PUBLISHED_NOT_DELETED = (
+    "Văn bản đã ban hành không thể xóa: các nhiệm vụ và lịch sử của chúng được giữ lại. "
+    "Muốn sửa sai, hãy hủy hoặc thay thế từng nhiệm vụ, ghi rõ lý do."
+)
 MSG_NO_MEETING = "Chọn cuộc họp đã có hoặc nhập cuộc họp mới."
 MSG_NO_TITLE = "Nhập trích yếu của thông báo."
 MSG_NO_CONCLUSION = "Thông báo phải có ít nhất một kết luận."
@@ -74,6 +79,8 @@ class TaskInput:
     source_text: str = ""
     span: tuple[int, int] | None = None
     lead_text: str = ""
+    # The id of a published task of an earlier document that this one carries on.
+    continues: int | None = None
 
 
 @dataclass
@@ -168,6 +175,9 @@ def task_input_errors(task: TaskInput) -> dict[str, list[str]]:
         _add(errors, "recurrence", MSG_NO_RECURRENCE)
     elif kind in DeadlineKind.values and kind != DeadlineKind.RECURRING and task.recurrence:
         _add(errors, "recurrence", MSG_RECURRENCE_NOT_EXPECTED)
+    if task.continues is not None:
+        for message in continued_task_errors(task.continues):
+            _add(errors, "continues", message)
     if task.span is not None:
         start, end = task.span
         if start is None or end is None or start < 0 or end < start:
@@ -288,7 +298,7 @@ def notice_draft_save(
         conclusion.full_clean()
         conclusion.save()
         for task in conclusion_input.tasks:
-            tasks_assign(
+            created = tasks_assign(
                 conclusion=conclusion,
                 leads=[*task.leads, *task.co_leads],
                 coordinating=task.coordinating,
@@ -301,18 +311,27 @@ def notice_draft_save(
                 span=task.span,
                 created_by=actor,
             )
+            if task.continues is not None:
+                Task.objects.filter(pk__in=[t.pk for t in created]).update(continues_id=task.continues)
     return notice
 
 
 @transaction.atomic
-def notice_publish(*, notice: ConclusionNotice, actor) -> ConclusionNotice:
-    """Publish a draft notice: its tasks go live and the agencies can see them."""
+def notice_publish(*, notice: ConclusionNotice, actor, warnings_confirmed: bool = False) -> ConclusionNotice:
+    """Publish a draft notice: its tasks go live and the agencies can see them.
+
+    Deadlines that make no sense (directives.notices.validation) stop it with DeadlineWarnings,
+    writing nothing, unless the clerk confirmed them (`warnings_confirmed`)."""
     notice = ConclusionNotice.objects.select_for_update().get(pk=notice.pk)
     if notice.status != ConclusionNotice.Status.DRAFT:
         raise ValidationError("Thông báo này đã được ban hành.")
     tasks = list(Task.objects.filter(conclusion__notice=notice, published_at__isnull=True))
     if not tasks:
         raise ValidationError("Thông báo chưa có nhiệm vụ nào: thêm ít nhất một nhiệm vụ trước khi ban hành.")
+    if not warnings_confirmed:
+        warnings = notice_deadline_warnings(notice)
+        if warnings:
+            raise DeadlineWarnings(warnings)
     now = timezone.now()
     notice.status = ConclusionNotice.Status.PUBLISHED
     notice.published_at = now
@@ -333,3 +352,15 @@ def notice_publish(*, notice: ConclusionNotice, actor) -> ConclusionNotice:
     )
     notice_published(notice, tasks)
     return notice
+
+
+@transaction.atomic
+def notice_draft_delete(*, notice: ConclusionNotice, actor) -> None:
+    """Delete a draft notice with its conclusions and tasks (never seen by an agency). A notice
+    published, or any of whose tasks was published, is refused with the reason: what was
+    published is kept (directives.tasks.kept). The meeting stays: other notices may cite it."""
+    notice = ConclusionNotice.objects.select_for_update().get(pk=notice.pk)
+    if not notice.is_draft or Task.objects.filter(conclusion__notice=notice, published_at__isnull=False).exists():
+        raise ValidationError(MSG_PUBLISHED_NOT_DELETED, code="published")
+    drafts_content_delete(notice)
+    notice.delete()

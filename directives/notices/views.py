@@ -1,4 +1,5 @@
-"""Notice pages: list, entry (new and edit of a draft), the notice with its tasks, publishing.
+"""Notice pages: list, entry (new and edit of a draft), the notice with its tasks, publishing,
+deleting a draft.
 
 Office staff enter, edit and publish; leaders see every notice; an agency's officers see the
 published notices that give their agency a task. Views fetch through a permission-checked
@@ -12,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from agencies.roles import is_office_staff, office_staff_required
+from directives.models import Task
 from directives.notices.filters import NoticeFilter
 from directives.notices.forms import NoticeEntryForm
 from directives.notices.selectors import (
@@ -20,7 +22,8 @@ from directives.notices.selectors import (
     notice_draft_of,
     notices_for_list,
 )
-from directives.notices.services import NoticeDraft, notice_publish
+from directives.notices.services import MSG_PUBLISHED_NOT_DELETED, NoticeDraft, notice_draft_delete, notice_publish
+from directives.notices.validation import DeadlineWarnings, notice_deadline_warnings
 from directives.sorting import sort_headers
 from directives.tasks.access import tasks_visible_to
 from meetings.models import ConclusionNotice
@@ -85,6 +88,7 @@ def notice_detail(request, pk: int):
         "conclusions": notice_conclusions_for(request.user, notice),
         "can_edit": office and notice.is_draft,
         "can_publish": office and notice.is_draft,
+        "can_delete": office and notice.is_draft,
     }
     return render(request, "directives/notices/notice_detail.html", context)
 
@@ -97,17 +101,54 @@ def notice_publish_view(request, pk: int):
     if not notice.is_draft:
         messages.info(request, "Thông báo này đã được ban hành.")
         return redirect("notice_detail", pk=notice.pk)
+    warnings = None
     if request.method == "POST" and request.POST.get("confirmed") == "1":
         try:
-            notice_publish(notice=notice, actor=request.user)
+            notice_publish(
+                notice=notice,
+                actor=request.user,
+                warnings_confirmed=request.POST.get("deadlines_confirmed") == "1",
+            )
+        except DeadlineWarnings as exc:
+            # Shown again with the warnings and the box that confirms them; nothing published.
+            warnings = exc.warnings
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, message)
+            return redirect("notice_detail", pk=notice.pk)
         else:
             count = tasks_visible_to(request.user).filter(conclusion__notice=notice).count()
             messages.success(request, f"Đã ban hành thông báo: {count} nhiệm vụ đã được giao cho các cơ quan.")
-        return redirect("notice_detail", pk=notice.pk)
+            return redirect("notice_detail", pk=notice.pk)
     task_count = tasks_visible_to(request.user).filter(conclusion__notice=notice).count()
+    context = {
+        "notice": notice,
+        "task_count": task_count,
+        "warnings": warnings if warnings is not None else notice_deadline_warnings(notice),
+        "warnings_refused": warnings is not None,
+    }
+    return render(request, "directives/notices/notice_publish_confirm.html", context)
+
+
+@office_staff_required
+@require_http_methods(["GET", "POST"])
+def notice_delete_view(request, pk: int):
+    """GET: the confirmation page of deleting a draft. POST: delete it. A published notice is
+    never deleted: no button leads here, and the service refuses with the reason."""
+    notice = get_object_or_404(ConclusionNotice.objects.select_related("meeting"), pk=pk)
+    if request.method == "POST":
+        try:
+            notice_draft_delete(notice=notice, actor=request.user)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+            return redirect("notice_detail", pk=notice.pk)
+        messages.success(request, f"Đã xóa dự thảo {notice.number_display}.")
+        return redirect("notice_list")
+    if not notice.is_draft:
+        messages.error(request, MSG_PUBLISHED_NOT_DELETED)
+        return redirect("notice_detail", pk=notice.pk)
+    task_count = Task.objects.filter(conclusion__notice=notice).count()
     return render(
-        request, "directives/notices/notice_publish_confirm.html", {"notice": notice, "task_count": task_count}
+        request, "directives/notices/notice_delete_confirm.html", {"notice": notice, "task_count": task_count}
     )

@@ -116,7 +116,7 @@ class TaskFilter(django_filters.FilterSet):
             # Figures "as of" a day only know the tasks assigned by then, with the due date in force.
             queryset = st.with_due_on(queryset, day).filter(st.published_as_of_q(day))
         if data.get("active_from") or data.get("active_to"):
-            queryset = st.active_in_period_q(queryset, data.get("active_from"), data.get("active_to"))
+            queryset = st.active_in_period_q(queryset, data.get("active_from"), data.get("active_to"), day)
         return super().filter_queryset(queryset)
 
     # --- methods ----------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from agencies.roles import is_leader, is_office_staff, role_required
 from directives.models import Attachment, ExtensionRequest, ProgressReport, Task
 from directives.tasks import workflow
 from directives.tasks.access import get_task_for_user, tasks_visible_to
+from directives.tasks.chains import task_chain
 from directives.tasks.inbox import (
     extension_requests_decided,
     extension_requests_pending,
@@ -99,6 +100,7 @@ def _render_task(request, task: Task, *, bound: dict | None = None, status: int 
         "reports": task.reports.select_related("author").prefetch_related("attachments"),
         "extension_requests": task.extension_requests.select_related("requested_by", "decided_by"),
         "events": task.events.select_related("actor"),
+        "chain": task_chain(request.user, task),
         "can_decide_extensions": Action.DECIDE_EXTENSION in actions,
         "completion_files": _completion_files(task) if Action.VERIFY in actions else None,
         **_task_page_forms(actions),

@@ -191,7 +191,8 @@ class Command(BaseCommand):
                 span=span,
                 created_by=office,
             )
-        notice_publish(notice=notice, actor=office)
+        # Entered years later, its due dates are past today: the clerk confirms the warnings.
+        notice_publish(notice=notice, actor=office, warnings_confirmed=True)
         # The clerk published it the day it was issued (or the day of the meeting), not today.
         published = dt.datetime.combine(
             seed.issued_on or meeting_date, dt.time(16, 0), zoneinfo.ZoneInfo(settings.TIME_ZONE)
@@ -274,7 +275,8 @@ class Command(BaseCommand):
                 source_text=item.action,
                 created_by=office,
             )
-        notice_publish(notice=notice, actor=office)
+        # Published back on its issue day (below), some due dates are already past today.
+        notice_publish(notice=notice, actor=office, warnings_confirmed=True)
         published = self._at(issued_on, 16)
         ConclusionNotice.objects.filter(pk=notice.pk).update(published_at=published)
         Task.objects.filter(conclusion__notice=notice).update(published_at=published)

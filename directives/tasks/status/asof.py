@@ -23,7 +23,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, F, FilteredRelation, Q, Value, When
+from django.db.models import Case, Exists, F, FilteredRelation, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -117,10 +117,22 @@ def closed_at_expression():
     )
 
 
-def active_in_period_q(queryset, start: dt.date | None, end: dt.date | None):
-    """Tasks that belong to a period's report: assigned before its end, and not already closed
-    (verified complete or cancelled) before its start."""
-    queryset = queryset.filter(published_at__isnull=False)
+def continued_q(queryset, end: dt.date | None) -> Exists:
+    """Tasks carried on by a later document's task (`continues`) published before the end of
+    `end` (any published one when None): a chain is counted once, through its latest member."""
+    later = queryset.model.objects.filter(continues=OuterRef("pk"), published_at__isnull=False)
+    if end is not None:
+        later = later.filter(published_at__lt=day_end(end))
+    return Exists(later)
+
+
+def active_in_period_q(queryset, start: dt.date | None, end: dt.date | None, day: dt.date | None = None):
+    """Tasks that belong to a period's report: assigned before its end, not already closed
+    (verified complete or cancelled) before its start, and not carried on by a task published
+    by the end of the report day `day` (or of the period): the chain counts once, through the
+    later task."""
+    until = min((d for d in (end, day) if d is not None), default=None)
+    queryset = queryset.filter(published_at__isnull=False).exclude(continued_q(queryset, until))
     if end is not None:
         queryset = queryset.filter(published_at__lt=day_end(end))
     if start is not None:

@@ -332,7 +332,7 @@ def test_only_office_staff_edit(client, request, who, draft, ict_dept):
 
 
 def test_a_published_notice_cannot_be_edited(office, draft, ict_dept):
-    office.post(reverse("notice_publish", args=[draft.pk]), {"confirmed": "1"})
+    office.post(reverse("notice_publish", args=[draft.pk]), {"confirmed": "1", "deadlines_confirmed": "1"})
     url = reverse("notice_edit", args=[draft.pk])
     response = office.get(url)
     assert response.status_code == 302 and response.url == reverse("notice_detail", args=[draft.pk])
@@ -345,7 +345,9 @@ def test_a_published_notice_cannot_be_edited(office, draft, ict_dept):
 
 
 def test_publishing_makes_the_tasks_live(office, draft, office_clerk):
-    response = office.post(reverse("notice_publish", args=[draft.pk]), {"confirmed": "1"}, follow=True)
+    # Due 30/06/2021, past today: the clerk confirms the warning (tests/.../test_deadline_warnings.py).
+    confirmed = {"confirmed": "1", "deadlines_confirmed": "1"}
+    response = office.post(reverse("notice_publish", args=[draft.pk]), confirmed, follow=True)
     draft.refresh_from_db()
     assert (draft.status, draft.published_by) == ("published", office_clerk)
     assert all(task.published_at == draft.published_at for task in Task.objects.all())

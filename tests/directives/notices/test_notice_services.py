@@ -150,7 +150,7 @@ def test_a_published_notice_cannot_be_saved_as_draft(office_clerk, health_dept):
         conclusions=[ConclusionInput("1.", "x", [_task(health_dept)])],
         actor=None,
     )
-    notice_publish(notice=notice, actor=office_clerk)
+    notice_publish(notice=notice, actor=office_clerk, warnings_confirmed=True)  # due in 2021, now past
     with pytest.raises(ValidationError) as exc:
         notice_draft_save(
             notice=notice, meeting=notice.meeting, fields=FIELDS, conclusions=[ConclusionInput("1.", "y")], actor=None

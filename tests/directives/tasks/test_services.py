@@ -74,7 +74,7 @@ def test_publish_makes_tasks_live_with_history(office_clerk):
         due_date=dt.date(2021, 6, 30),
         created_by=office_clerk,
     )
-    notice_publish(notice=notice, actor=office_clerk)
+    notice_publish(notice=notice, actor=office_clerk, warnings_confirmed=True)  # due in 2021, now past
     notice.refresh_from_db()
     assert notice.status == "published"
     task = Task.objects.get()

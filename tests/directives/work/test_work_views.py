@@ -190,7 +190,7 @@ def test_publishing_tells_lead_and_coordinating_agencies(health_dept_officer, ic
         deadline_kind="date",
         due_date=dt.date(2021, 6, 30),
     )
-    notice_publish(notice=notice, actor=None)
+    notice_publish(notice=notice, actor=None, warnings_confirmed=True)  # due in 2021, now past
     kinds = Notification.objects.filter(kind=Notification.Kind.TASK_ASSIGNED)
     assert set(kinds.values_list("recipient__username", flat=True)) == {"soyte", "sotttt"}
     assert Task.objects.get().published_at is not None
