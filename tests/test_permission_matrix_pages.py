@@ -17,7 +17,7 @@ import pytest
 import time_machine
 
 from directives.api.auth import api_key_create
-from directives.models import CalendarToken, Digest, OcrJob
+from directives.models import CalendarToken, DeclaredDay, Digest, OcrJob
 from tests.directives.notices.notice_entry_data import entry_post, ref
 from tests.factories import AgencyFactory, ConclusionFactory, MeetingFactory, NoticeFactory, TaskFactory
 from tests.files import PNG_BYTES, upload
@@ -158,6 +158,16 @@ ROWS = [
         lambda w: {"name": "Hệ thống quản lý văn bản", "user": str(w.people["lead_officer"].pk)},
     ),
     Row("api_key_revoke", "post", lambda w: f"/api-keys/{w.api_key.pk}/revoke/", office_only(302)),
+    # --- Working days (issue 15): office staff declare days off and days worked ----------------------
+    Row("working_days", "get", lambda w: "/working-days/?year=2026", office_only(200)),
+    Row(
+        "working_day_add",
+        "post",
+        lambda w: "/working-days/",
+        office_only(302),
+        lambda w: {"day": "07/03/2026", "kind": "worked", "note": "Làm bù"},
+    ),
+    Row("working_day_delete", "post", lambda w: f"/working-days/{w.declared_day.pk}/delete/", office_only(302)),
     # --- Accounts: office staff manage them; nobody else sees them ---------------------------------
     Row("account_list", "get", lambda w: "/accounts/users/", office_only(200)),
     Row("account_create_page", "get", lambda w: "/accounts/users/new/", office_only(200)),
@@ -230,6 +240,7 @@ def world(
         ocr_job=OcrJob.objects.create(created_by=office_clerk, file_name="scan.pdf", kind="pdf", pages_total=2),
         api_key=api_key_create(user=health_dept_officer, name="Cổng báo cáo", actor=office_clerk)[0],
         other_agency=AgencyFactory(name="Sở Kế hoạch và Đầu tư"),
+        declared_day=DeclaredDay.objects.create(day=dt.date(2026, 10, 16), kind=DeclaredDay.Kind.DAY_OFF),
         people=the_people(
             health_dept_officer, ict_dept_officer, unrelated_officer, health_dept_head, office_clerk, leader
         ),
