@@ -116,6 +116,13 @@ ROWS = [
     Row("dashboard", "get", lambda w: "/dashboard/", everyone_signed_in()),
     Row("dashboard_report", "get", lambda w: "/dashboard/report/", everyone_signed_in()),
     Row("agencies_export", "get", lambda w: "/dashboard/agencies.xlsx", everyone_signed_in()),
+    # The chasing letter (issue 15): office staff only. GET shows it, POST makes the .docx and writes
+    # the history. On 27/06/2021 Sở Y tế's task is due soon and no task is overdue yet, so the letter
+    # to all agencies with overdue tasks has nothing to say (400, nothing written).
+    Row("chasing_letter_page", "get", lambda w: f"/dashboard/letters/{w.lead.pk}/", office_only(200)),
+    Row("chasing_letter", "post", lambda w: f"/dashboard/letters/{w.lead.pk}/", office_only(200)),
+    Row("chasing_letter_all_page", "get", lambda w: "/dashboard/letters/", office_only(200)),
+    Row("chasing_letter_all", "post", lambda w: "/dashboard/letters/", office_only(400)),
     # --- Calendar feeds: an agency's people and office staff issue or renew its feed -------------
     Row("calendar_list", "get", lambda w: "/calendar/", everyone_signed_in()),
     Row(
