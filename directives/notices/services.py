@@ -74,6 +74,9 @@ class TaskInput:
     source_text: str = ""
     span: tuple[int, int] | None = None
     lead_text: str = ""
+    # A relative term as the notice words it ("trong 05 ngày làm việc kể từ ngày …"), kept
+    # beside the due date computed from it.
+    due_term: str = ""
 
 
 @dataclass
@@ -288,7 +291,7 @@ def notice_draft_save(
         conclusion.full_clean()
         conclusion.save()
         for task in conclusion_input.tasks:
-            tasks_assign(
+            created = tasks_assign(
                 conclusion=conclusion,
                 leads=[*task.leads, *task.co_leads],
                 coordinating=task.coordinating,
@@ -301,6 +304,8 @@ def notice_draft_save(
                 span=task.span,
                 created_by=actor,
             )
+            if task.due_term and task.deadline_kind == DeadlineKind.DATE:
+                Task.objects.filter(pk__in=[t.pk for t in created]).update(due_term=task.due_term)
     return notice
 
 
