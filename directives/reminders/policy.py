@@ -1,4 +1,5 @@
-"""Which reminders a task is due, on which day and at what time: pure, no database.
+"""Which reminders a task is due, on which day and at what time: pure, no database (only
+`ReminderPolicy.from_settings` reads, the settings and the office's declared days).
 
 Given a task's facts (TaskFacts) and a local day, `occurrences_on` lists the reminders
 scheduled that day. The schedule is always computed from the due date in force, so an extended
