@@ -13,6 +13,7 @@ SECTIONS = (
     ("/meetings/", "meetings"),
     ("/agencies/", "agencies"),
     ("/reminders/", "reminders"),
+    ("/working-days/", "working_days"),
     ("/accounts/lockouts/", "lockouts"),
     ("/accounts/users/", "accounts"),
     ("/api-keys/", "api_keys"),

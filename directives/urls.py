@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("directives.work.urls")),
     path("", include("directives.reports.urls")),
     path("reminders/", include("directives.reminders.urls")),
+    path("working-days/", include("directives.workdays.urls")),
 ]

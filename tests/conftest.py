@@ -49,6 +49,16 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_working_calendar():
+    # The declared days are kept per process; a test's rolled-back days must not leak to the next.
+    from directives import workdays
+
+    workdays.forget()
+    yield
+    workdays.forget()
+
+
 @pytest.fixture
 def office_clerk(db):
     return office_user(username="office", first_name="Chuyên viên", last_name="Văn phòng")

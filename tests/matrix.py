@@ -20,6 +20,7 @@ from directives.models import (
     Assignment,
     Attachment,
     CalendarToken,
+    DeclaredDay,
     Digest,
     DueDateChange,
     ExtensionRequest,
@@ -99,6 +100,7 @@ def fingerprint():
         list(Digest.objects.order_by("pk").values()),
         list(ReminderChannel.objects.order_by("pk").values()),
         list(CalendarToken.objects.order_by("pk").values()),
+        list(DeclaredDay.objects.order_by("pk").values()),
         list(OcrJob.objects.order_by("pk").values("pk", "status", "file_name", "created_by")),
         # Keys record their last use on every authenticated request: that is not a write.
         list(ApiKey.objects.order_by("pk").values("pk", "user_id", "name", "key_hash", "revoked_at")),

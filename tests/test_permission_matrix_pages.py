@@ -17,7 +17,7 @@ import pytest
 import time_machine
 
 from directives.api.auth import api_key_create
-from directives.models import CalendarToken, Digest, OcrJob
+from directives.models import CalendarToken, DeclaredDay, Digest, OcrJob
 from tests.directives.notices.notice_entry_data import entry_post, ref
 from tests.factories import AgencyFactory, ConclusionFactory, MeetingFactory, NoticeFactory, TaskFactory
 from tests.files import PNG_BYTES, upload
@@ -126,6 +126,13 @@ ROWS = [
     Row("dashboard", "get", lambda w: "/dashboard/", everyone_signed_in()),
     Row("dashboard_report", "get", lambda w: "/dashboard/report/", everyone_signed_in()),
     Row("agencies_export", "get", lambda w: "/dashboard/agencies.xlsx", everyone_signed_in()),
+    # The chasing letter (issue 15): office staff only. GET shows it, POST makes the .docx and writes
+    # the history. On 27/06/2021 Sở Y tế's task is due soon and no task is overdue yet, so the letter
+    # to all agencies with overdue tasks has nothing to say (400, nothing written).
+    Row("chasing_letter_page", "get", lambda w: f"/dashboard/letters/{w.lead.pk}/", office_only(200)),
+    Row("chasing_letter", "post", lambda w: f"/dashboard/letters/{w.lead.pk}/", office_only(200)),
+    Row("chasing_letter_all_page", "get", lambda w: "/dashboard/letters/", office_only(200)),
+    Row("chasing_letter_all", "post", lambda w: "/dashboard/letters/", office_only(400)),
     # --- Calendar feeds: an agency's people and office staff issue or renew its feed -------------
     Row("calendar_list", "get", lambda w: "/calendar/", everyone_signed_in()),
     Row(
@@ -168,6 +175,16 @@ ROWS = [
         lambda w: {"name": "Hệ thống quản lý văn bản", "user": str(w.people["lead_officer"].pk)},
     ),
     Row("api_key_revoke", "post", lambda w: f"/api-keys/{w.api_key.pk}/revoke/", office_only(302)),
+    # --- Working days (issue 15): office staff declare days off and days worked ----------------------
+    Row("working_days", "get", lambda w: "/working-days/?year=2026", office_only(200)),
+    Row(
+        "working_day_add",
+        "post",
+        lambda w: "/working-days/",
+        office_only(302),
+        lambda w: {"day": "07/03/2026", "kind": "worked", "note": "Làm bù"},
+    ),
+    Row("working_day_delete", "post", lambda w: f"/working-days/{w.declared_day.pk}/delete/", office_only(302)),
     # --- Accounts: office staff manage them; nobody else sees them ---------------------------------
     Row("account_list", "get", lambda w: "/accounts/users/", office_only(200)),
     Row("account_create_page", "get", lambda w: "/accounts/users/new/", office_only(200)),
@@ -240,6 +257,7 @@ def world(
         ocr_job=OcrJob.objects.create(created_by=office_clerk, file_name="scan.pdf", kind="pdf", pages_total=2),
         api_key=api_key_create(user=health_dept_officer, name="Cổng báo cáo", actor=office_clerk)[0],
         other_agency=AgencyFactory(name="Sở Kế hoạch và Đầu tư"),
+        declared_day=DeclaredDay.objects.create(day=dt.date(2026, 10, 16), kind=DeclaredDay.Kind.DAY_OFF),
         people=the_people(
             health_dept_officer, ict_dept_officer, unrelated_officer, health_dept_head, office_clerk, leader
         ),

@@ -357,6 +357,22 @@ OFFICE_DECIDES_EXTENSIONS = env_bool("OFFICE_DECIDES_EXTENSIONS", False)
 # On: a completion report is refused unless it carries at least one attachment (the evidence).
 REQUIRE_COMPLETION_EVIDENCE = env_bool("REQUIRE_COMPLETION_EVIDENCE", False)
 
+# --- The chasing letter (văn bản đôn đốc, issue 15) -------------------------------------------------
+# The province's name as letters write it ("Bắc Giang"): the issuing body, the place, the date line.
+PROVINCE_NAME = env_str("PROVINCE_NAME", "")
+# The heading's two lines on the left, the number's suffix ("Số: …/UBND-TH"), the place.
+LETTER_ISSUER = env_str("LETTER_ISSUER", f"UBND TỈNH {PROVINCE_NAME.upper()}" if PROVINCE_NAME else "UBND TỈNH …")
+LETTER_ISSUER_UNIT = env_str("LETTER_ISSUER_UNIT", "")
+LETTER_NUMBER_SUFFIX = env_str("LETTER_NUMBER_SUFFIX", "UBND-TH")
+LETTER_PLACE = env_str("LETTER_PLACE", PROVINCE_NAME or "…")
+# The signature block: the formula (TL., KT., TM. …), the title, the name (blank: written by hand).
+LETTER_SIGNING_FORMULA = env_str("LETTER_SIGNING_FORMULA", "TL. CHỦ TỊCH")
+LETTER_SIGNER_TITLE = env_str("LETTER_SIGNER_TITLE", "CHÁNH VĂN PHÒNG")
+LETTER_SIGNER_NAME = env_str("LETTER_SIGNER_NAME", "")
+# The Word template (docxtpl). Unset: var/letters/van_ban_don_doc.docx when the office put one
+# there, else the one shipped in directives/reports/letters/templates/.
+LETTER_TEMPLATE = env_str("LETTER_TEMPLATE", "")
+
 # --- API (issue 16) ------------------------------------------------------------------------------
 # REST under /api/v1/ with its OpenAPI schema at /api/schema/; Swagger UI and ReDoc are served from
 # drf-spectacular-sidecar's static files, never a CDN. Systems send an API key (Authorization:

@@ -6,12 +6,14 @@ from directives.models.ocr import OcrJob
 from directives.models.reminders import Digest, ReminderChannel, ReminderItem, SweepRun
 from directives.models.task import Assignment, Task, TaskCoordination, TaskEvent
 from directives.models.work import Attachment, ExtensionRequest, ProgressReport
+from directives.models.workdays import DeclaredDay
 
 __all__ = [
     "ApiKey",
     "Assignment",
     "Attachment",
     "CalendarToken",
+    "DeclaredDay",
     "Digest",
     "IdempotentResponse",
     "DueDateChange",

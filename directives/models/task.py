@@ -83,6 +83,9 @@ class Task(models.Model):
     due_date = models.DateField("hạn xử lý", null=True, blank=True)
     # The date the notice gave; extensions move due_date only, reports show both.
     original_due_date = models.DateField("hạn ban đầu", null=True, blank=True)
+    # A term as the notice words it ("trong 05 ngày làm việc kể từ ngày 20/01/2025"): the due
+    # date was computed from it on the working-day calendar, and the wording is kept beside it.
+    due_term = models.CharField("thời hạn theo văn bản", max_length=255, blank=True)
     # Where the notice text assigns it (sentence and offsets), when it was read from the text.
     source_text = models.TextField("trích văn bản", blank=True)
     source_start = models.PositiveIntegerField(null=True, blank=True)
@@ -216,6 +219,7 @@ class TaskEvent(models.Model):
         REASSIGNED = "reassigned", "Đổi cơ quan chủ trì"
         CANCELLED = "cancelled", "Hủy nhiệm vụ"
         SUPERSEDED = "superseded", "Thay thế bằng chỉ đạo khác"
+        CHASING_LETTER = "chasing_letter", "Văn bản đôn đốc"
 
     task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(max_length=32, choices=Kind.choices)
@@ -235,6 +239,7 @@ class TaskEvent(models.Model):
     # - verified: {"completed_on": "2021-06-29"}; returned: {"reason": "..."}
     # - reassigned: {"lead": {"before": {"id", "name"}, "after": {"id", "name"}}}
     # - cancelled / superseded: {"reason": "..."}
+    # - chasing_letter: {"agency": {"id", "name"}, "due_date": "2026-06-30"|null, "letter_date": "2026-07-02"}
     data = models.JSONField(default=dict, blank=True)
     note = models.TextField(blank=True)
 

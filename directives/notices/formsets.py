@@ -19,9 +19,20 @@ from directives.notices.services import (
     conclusion_input_errors,
     task_input_errors,
 )
+from directives.workdays import working_calendar
 from meetings.forms import DateField
+from meetings.reader.periods import relative_term
 
 MAX_ROWS = 500
+MSG_BAD_TERM = (
+    "Không đọc được thời hạn: hãy ghi như “trong 05 ngày làm việc kể từ ngày 20/01/2026” "
+    "hoặc “trong 10 ngày kể từ ngày ký”; nếu không, để trống và nhập hạn xử lý."
+)
+MSG_TERM_NEEDS_ISSUED_ON = "Thời hạn tính từ ngày ký: hãy nhập ngày ban hành của thông báo."
+MSG_TERM_DIFFERS = (
+    "Hạn xử lý khác hạn tính theo thời hạn theo văn bản ({due:%d/%m/%Y}): sửa một trong hai, "
+    "hoặc xóa thời hạn theo văn bản."
+)
 
 
 class EntryPart:
@@ -93,6 +104,14 @@ class TaskForm(EntryPart, forms.Form):
         "(tìm trong danh sách nhiệm vụ theo số văn bản hoặc cơ quan).",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "ví dụ 1234"}),
     )
+    due_term = forms.CharField(
+        label="Thời hạn theo văn bản (nếu có)",
+        required=False,
+        max_length=255,
+        help_text="Ví dụ: trong 05 ngày làm việc kể từ ngày 20/01/2026; trong 10 ngày kể từ ngày ký. "
+        "Hạn xử lý được tính theo lịch ngày làm việc (trừ thứ Bảy, Chủ nhật, ngày lễ, Tết, ngày nghỉ bù).",
+        error_messages={"max_length": "Thời hạn theo văn bản dài quá 255 ký tự."},
+    )
     # Carried from the import review: how the notice words it, and where.
     lead_text = forms.CharField(required=False, widget=forms.HiddenInput)
     source_text = forms.CharField(required=False, widget=forms.HiddenInput, strip=False)
@@ -109,8 +128,37 @@ class TaskForm(EntryPart, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        self._apply_term(cleaned)
         self.add_messages(task_input_errors(self.to_input()))
         return cleaned
+
+    def _issued_on(self):
+        """The notice's issue date as typed on the same page (for "kể từ ngày ký"), or None."""
+        try:
+            return DateField(required=False).clean(self.data.get("notice-issued_on", ""))
+        except ValidationError:
+            return None
+
+    def _apply_term(self, cleaned) -> None:
+        """A term "trong N ngày (làm việc) kể từ ngày …" gives the due date, on the working-day calendar."""
+        text = " ".join((cleaned.get("due_term") or "").split())
+        cleaned["due_term"] = text
+        if not text or "due_term" in self._errors:
+            return
+        term = relative_term(text)
+        if term is None:
+            self.add_error("due_term", MSG_BAD_TERM)
+            return
+        due = term.due(working_calendar(), issued=self._issued_on())
+        if due is None:
+            self.add_error("due_term", MSG_TERM_NEEDS_ISSUED_ON)
+            return
+        if cleaned.get("due_date") and cleaned["due_date"] != due:
+            self.add_error("due_date", MSG_TERM_DIFFERS.format(due=due))
+            return
+        cleaned["due_date"] = due
+        if not cleaned.get("deadline_kind"):
+            cleaned["deadline_kind"] = DeadlineKind.DATE
 
     def to_input(self) -> TaskInput:
         data = self.cleaned_data
@@ -128,6 +176,7 @@ class TaskForm(EntryPart, forms.Form):
             span=(start, end) if start is not None or end is not None else None,
             lead_text=(data.get("lead_text") or "").strip(),
             continues=data.get("continues") if isinstance(data.get("continues"), int) else None,
+            due_term=data.get("due_term") or "",
         )
 
     @staticmethod
@@ -142,6 +191,7 @@ class TaskForm(EntryPart, forms.Form):
             "deadline_kind": task.deadline_kind,
             "due_date": task.due_date,
             "recurrence": task.recurrence,
+            "due_term": task.due_term,
             "lead_text": task.lead_text,
             "source_text": task.source_text,
             "source_start": span[0],

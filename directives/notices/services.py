@@ -81,6 +81,9 @@ class TaskInput:
     lead_text: str = ""
     # The id of a published task of an earlier document that this one carries on.
     continues: int | None = None
+    # A relative term as the notice words it ("trong 05 ngày làm việc kể từ ngày …"), kept
+    # beside the due date computed from it.
+    due_term: str = ""
 
 
 @dataclass
@@ -313,6 +316,8 @@ def notice_draft_save(
             )
             if task.continues is not None:
                 Task.objects.filter(pk__in=[t.pk for t in created]).update(continues_id=task.continues)
+            if task.due_term and task.deadline_kind == DeadlineKind.DATE:
+                Task.objects.filter(pk__in=[t.pk for t in created]).update(due_term=task.due_term)
     return notice
 
 

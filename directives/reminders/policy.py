@@ -1,4 +1,5 @@
-"""Which reminders a task is due, on which day and at what time: pure, no database.
+"""Which reminders a task is due, on which day and at what time: pure, no database (only
+`ReminderPolicy.from_settings` reads, the settings and the office's declared days).
 
 Given a task's facts (TaskFacts) and a local day, `occurrences_on` lists the reminders
 scheduled that day. The schedule is always computed from the due date in force, so an extended
@@ -10,18 +11,26 @@ The rules (values from settings, see ReminderPolicy.from_settings):
   moment had already passed when the task was published is skipped, never sent late;
 - after the due date, OVERDUE to the lead agency every day for `overdue_daily_days` days, then
   every `overdue_every_days` days;
-- submitted and awaiting verification for more than `verification_working_days` working days
-  (Monday to Friday): VERIFICATION to the office, every working day until it is decided;
+- submitted and awaiting verification for more than `verification_working_days` working days:
+  VERIFICATION to the office, every working day until it is decided;
 - ongoing: ONGOING on day `ongoing_day` of each month; recurring: RECURRING on each period's
   due day, which the sweep keeps only when the period has no progress report yet.
+
+Working days are those of the province's calendar (`policy.workdays`: weekends, public holidays,
+the days the office declares). Nothing is sent on a day off. A reminder scheduled on a day off
+goes out on the working day before, worded as of that day: a task due on Sunday gets "còn 2
+ngày" on Friday, and an overdue chase due on a Tết holiday goes out the last working day before
+it. A daily report's day off is simply not chased.
 """
 
 import calendar
 import datetime as dt
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
+
+from agencies.workdays import WorkingCalendar
 
 BEFORE = "before"
 DUE_TODAY = "due_today"
@@ -49,9 +58,13 @@ class ReminderPolicy:
     summary_weekday: int = 0
     summary_time: dt.time = dt.time(7, 30)
     catchup_days: int = 7
+    # Weekends and public holidays; from_settings adds the days the office declared.
+    workdays: WorkingCalendar = field(default_factory=WorkingCalendar)
 
     @classmethod
     def from_settings(cls) -> "ReminderPolicy":
+        from directives.workdays import working_calendar
+
         return cls(
             tz=zoneinfo.ZoneInfo(settings.TIME_ZONE),
             send_time=dt.time(settings.REMINDER_HOUR, settings.REMINDER_MINUTE),
@@ -65,6 +78,7 @@ class ReminderPolicy:
             summary_weekday=settings.REMINDER_SUMMARY_WEEKDAY,
             summary_time=dt.time(settings.REMINDER_SUMMARY_HOUR, settings.REMINDER_SUMMARY_MINUTE),
             catchup_days=settings.REMINDER_CATCHUP_DAYS,
+            workdays=working_calendar(),
         )
 
     def moment(self, day: dt.date, time: dt.time | None = None) -> dt.datetime:
@@ -111,19 +125,6 @@ class Occurrence:
         return f"agency:{self.agency_id}" if self.agency_id is not None else OFFICE
 
 
-def working_days_after(start: dt.date, end: dt.date) -> int:
-    """Working days (Monday to Friday) after `start` up to and including `end`."""
-    if end <= start:
-        return 0
-    days = (end - start).days
-    weeks, rest = divmod(days, 7)
-    count = weeks * 5
-    for i in range(1, rest + 1):
-        if (start + dt.timedelta(days=weeks * 7 + i)).weekday() < 5:
-            count += 1
-    return count
-
-
 def recurring_period(recurrence: str, day: dt.date, policy: ReminderPolicy) -> tuple[dt.date, dt.date] | None:
     """The period [start, end) of a recurring task whose due day is `day`, or None."""
     if recurrence == "daily":
@@ -151,18 +152,36 @@ def _to_agencies(task: TaskFacts, kind: str, day: dt.date, send_at: dt.datetime,
     ]
 
 
-def _dated(task: TaskFacts, day: dt.date, policy: ReminderPolicy, send_at: dt.datetime) -> list[Occurrence]:
+def _dated_scheduled(due_date: dt.date, day: dt.date, policy: ReminderPolicy) -> bool:
+    """Does the schedule put a reminder of a task due on `due_date` on `day` (working or not)?"""
+    days_left = (due_date - day).days
+    if days_left in policy.before_days or days_left == 0:
+        return True
+    late = -days_left
+    return late > 0 and (
+        late <= policy.overdue_daily_days or (late - policy.overdue_daily_days) % policy.overdue_every_days == 0
+    )
+
+
+def _dated(task: TaskFacts, day: dt.date, send_at: dt.datetime) -> list[Occurrence]:
+    """The reminder sent on `day`, worded as of `day` (it may carry one scheduled on a day off)."""
     days_left = (task.due_date - day).days
-    if days_left in policy.before_days:
+    if days_left > 0:
         return _to_agencies(task, BEFORE, day, send_at, days_left, with_coordinating=True)
     if days_left == 0:
         return _to_agencies(task, DUE_TODAY, day, send_at, 0, with_coordinating=True)
-    late = -days_left
-    if late > 0 and (
-        late <= policy.overdue_daily_days or (late - policy.overdue_daily_days) % policy.overdue_every_days == 0
-    ):
-        return _to_agencies(task, OVERDUE, day, send_at, late, with_coordinating=False)
-    return []
+    return _to_agencies(task, OVERDUE, day, send_at, -days_left, with_coordinating=False)
+
+
+def days_carried(day: dt.date, policy: ReminderPolicy) -> list[dt.date]:
+    """The days whose reminders go out on the working day `day`: itself, and the days off that
+    follow it up to the next working day."""
+    days = [day]
+    following = day + dt.timedelta(days=1)
+    while not policy.workdays.is_working_day(following) and len(days) < 31:
+        days.append(following)
+        following += dt.timedelta(days=1)
+    return days
 
 
 def occurrences_on(task: TaskFacts, day: dt.date, policy: ReminderPolicy) -> list[Occurrence]:
@@ -171,19 +190,28 @@ def occurrences_on(task: TaskFacts, day: dt.date, policy: ReminderPolicy) -> lis
     # Published after this day's moment: the reminder had passed before anyone could get it.
     if task.published_at is None or send_at < task.published_at:
         return []
+    workdays = policy.workdays
+    if not workdays.is_working_day(day):
+        return []
     if task.submitted_at is not None:
         submitted_on = policy.local_day(task.submitted_at)
-        if day.weekday() < 5 and working_days_after(submitted_on, day) > policy.verification_working_days:
+        if workdays.working_days_between(submitted_on, day) > policy.verification_working_days:
             return [Occurrence(task.id, VERIFICATION, day, send_at, OFFICE, None, 0, task.due_date)]
         return []
+    carried = days_carried(day, policy)
     if task.deadline_kind == "date" and task.due_date is not None:
-        return _dated(task, day, policy, send_at)
-    if task.deadline_kind == "ongoing" and day.day == policy.ongoing_day:
+        if any(_dated_scheduled(task.due_date, each, policy) for each in carried):
+            return _dated(task, day, send_at)
+        return []
+    if task.deadline_kind == "ongoing" and any(each.day == policy.ongoing_day for each in carried):
         return _to_agencies(task, ONGOING, day, send_at, 0, with_coordinating=False)
     if task.deadline_kind == "recurring":
-        period = recurring_period(task.recurrence, day, policy)
-        if period is not None:
-            return [Occurrence(task.id, RECURRING, day, send_at, LEAD, task.lead_id, 0, None, period)]
+        # A daily report is due on working days only; a weekly or monthly one due on a day off
+        # is reminded the working day before.
+        for each in carried if task.recurrence != "daily" else [day]:
+            period = recurring_period(task.recurrence, each, policy)
+            if period is not None:
+                return [Occurrence(task.id, RECURRING, day, send_at, LEAD, task.lead_id, 0, None, period)]
     return []
 
 
@@ -208,7 +236,21 @@ def due_and_missed(
     return due, missed
 
 
+def scheduled_summary_day(day: dt.date, policy: ReminderPolicy) -> dt.date:
+    """The summary's weekday on or before `day`, whether it is a working day or not."""
+    return day - dt.timedelta(days=(day.weekday() - policy.summary_weekday) % 7)
+
+
+def summary_day(scheduled: dt.date, policy: ReminderPolicy) -> dt.date:
+    """The day the summary scheduled on `scheduled` goes out: the first working day from it (a
+    Monday of Tết sends the week's summary on the first working day after Tết)."""
+    return policy.workdays.next_working_day(scheduled, include=True)
+
+
 def summary_due(at: dt.datetime, policy: ReminderPolicy) -> bool:
     """Is the weekly overdue summary due today, at or after its time?"""
     local = at.astimezone(policy.tz)
-    return local.weekday() == policy.summary_weekday and local.time() >= policy.summary_time
+    if local.time() < policy.summary_time:
+        return False
+    scheduled = scheduled_summary_day(local.date(), policy)
+    return any(summary_day(scheduled - dt.timedelta(days=7 * weeks), policy) == local.date() for weeks in range(3))

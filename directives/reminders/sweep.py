@@ -155,12 +155,13 @@ def _write_batch(due: list[p.Occurrence], missed: list[p.Occurrence], today: dt.
 
 
 def _latest_summary_day(at: dt.datetime, policy: p.ReminderPolicy) -> dt.date:
-    """The day of the latest weekly summary moment at or before `at`."""
-    local = at.astimezone(policy.tz)
-    day = local.date() - dt.timedelta(days=(local.weekday() - policy.summary_weekday) % 7)
-    if policy.moment(day, policy.summary_time) > at:
-        day -= dt.timedelta(days=7)
-    return day
+    """The day of the latest weekly summary moment at or before `at` (moved past days off)."""
+    scheduled = p.scheduled_summary_day(policy.local_day(at), policy)
+    while True:
+        day = p.summary_day(scheduled, policy)
+        if policy.moment(day, policy.summary_time) <= at:
+            return day
+        scheduled -= dt.timedelta(days=7)
 
 
 def _has_overdue(day: dt.date) -> bool:
@@ -186,7 +187,7 @@ def summary_claim(
         if policy.moment(day, policy.summary_time) <= since:
             return None  # the sweep that followed it took care of it
         if (today - day).days > policy.catchup_days:
-            _record_missed_summaries(before=day + dt.timedelta(days=7), since=since, policy=policy)
+            _record_missed_summaries(before=day + dt.timedelta(days=1), since=since, policy=policy)
             return None
         _record_missed_summaries(before=day, since=since, policy=policy)
     else:
@@ -199,8 +200,14 @@ def summary_claim(
 
 def _record_missed_summaries(*, before: dt.date, since: dt.datetime, policy: p.ReminderPolicy) -> None:
     """Weekly summaries due before `before` whose moment fell after `since`: recorded skipped."""
-    day = before - dt.timedelta(days=7)
-    while policy.moment(day, policy.summary_time) > since:
+    scheduled = p.scheduled_summary_day(before, policy)
+    while True:
+        day = p.summary_day(scheduled, policy)
+        scheduled -= dt.timedelta(days=7)
+        if day >= before:
+            continue
+        if policy.moment(day, policy.summary_time) <= since:
+            break
         if _has_overdue(day):
             when = f"{timezone.localtime(policy.moment(day, policy.summary_time)):%H:%M %d/%m/%Y}"
             Digest.objects.get_or_create(
@@ -209,7 +216,6 @@ def _record_missed_summaries(*, before: dt.date, since: dt.datetime, policy: p.R
                 day=day,
                 defaults={"status": Digest.Status.SKIPPED, "last_error": MISSED_REASON.format(when=when)},
             )
-        day -= dt.timedelta(days=7)
 
 
 def fail_stuck(*, now: dt.datetime) -> int:

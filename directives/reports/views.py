@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from agencies.models import Agency, AgencyKind
+from agencies.roles import is_office_staff
 from directives.reports import charts, selectors
 from directives.reports.exports import agencies_workbook_response, tasks_workbook_response
 from directives.reports.forms import DashboardForm
@@ -109,6 +110,8 @@ def dashboard(request):
         meetings=meeting_menu(data.get("meeting")),
         notices=notice_menu(request.user, data.get("notice")),
         query=request.GET.urlencode(),
+        # The office writes the chasing letter from an agency's row (the letter is about today).
+        chase_links=is_office_staff(request.user),
     )
     return render(request, "directives/reports/dashboard.html", context)
 

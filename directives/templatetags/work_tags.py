@@ -52,4 +52,6 @@ def event_summary(event) -> str:
         return f"{_name(lead.get('before'))} → {_name(lead.get('after'))}"
     if kind in ("returned", "cancelled", "superseded"):
         return f"Lý do: {data.get('reason', '')}"
+    if kind == "chasing_letter":
+        return f"Văn bản đôn đốc gửi {_name(data.get('agency'))} ngày {_d(data.get('letter_date'))}"
     return ""

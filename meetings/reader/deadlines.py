@@ -77,6 +77,7 @@ class DateHit:
     end: int
     text: str  # the phrase as written, e.g. "đến hết ngày 26/6/2021"
     year_inferred: bool = False
+    term: bool = False  # a relative term ("05 ngày làm việc kể từ ngày …"), computed
 
 
 @dataclass
@@ -117,10 +118,12 @@ def find_deadlines(
     rec = _RECURRING.search(text) if ("hang " in folded or "dinh ky" in folded) else None
     is_periodic, first_due = periodic(text, issued, year) if ("thang" in folded or "quy" in folded) else (False, None)
     if not dates and ("tu ngay" in folded or "den" in folded[:12]):
-        found = relative_due(text, effective) or goal_year(text, folded)
+        found = relative_due(text, effective, issued)
+        term = found is not None
+        found = found or goal_year(text, folded)
         if found:
             due, s, e = found
-            dates = [DateHit(due, base + s, base + e, " ".join(text[s:e].split()))]
+            dates = [DateHit(due, base + s, base + e, " ".join(text[s:e].split()), term=term)]
     return ClauseDeadline(
         dates=dates,
         recurrence=_RECURRENCE.get(rec.group(1).lower()) if rec else None,

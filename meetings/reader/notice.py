@@ -191,6 +191,7 @@ def _tasks(found: list[Found], view: str, directory: AgencyDirectory | None) -> 
                     recurrence=recurrence if kind == "recurring" else None,
                     span=(piece.start, piece.end),
                     deadline_text=piece.date.text if piece.date else "",
+                    due_term=piece.date.text if piece.date and piece.date.term else "",
                     conclusion_label=item.block.label,
                     lead_implicit=implicit,
                     lead_source=unit.source if implicit else "explicit",

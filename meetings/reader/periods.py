@@ -3,8 +3,12 @@ tháng kể từ ngày 06/7/2026"), a goal year at the head of a sentence ("Đ�
 thành ..."), and periodic reports ("trước ngày 20 hằng tháng", "trước ngày 10 của tháng cuối
 quý", "báo cáo quý"), which are recurring and first due after the document's date.
 
-A relative term without a stated start ("trong thời hạn 07 ngày làm việc, kể từ ngày nhận
-được ...") gives no date: the office cannot know it. A planning horizon ("quy hoạch đến năm
+A term in working days ("trong 05 ngày làm việc kể từ ngày 20/01/2026") is counted on the
+working-day calendar (`agencies.workdays`: weekends and public holidays; the caller may give one
+with the office's declared days), the start day not counted. A term counted from the day the
+document is signed or issued ("10 ngày kể từ ngày ký") starts on the notice's issue date. A
+relative term whose start the office cannot know ("trong thời hạn 07 ngày làm việc, kể từ ngày
+nhận được hồ sơ") gives no date. A planning horizon ("quy hoạch đến năm
 2030", "giai đoạn 2025 - 2030") is never a deadline: only a goal year that opens the sentence
 and is followed by a completion verb counts. Every pattern is bounded and runs on one clause.
 """
@@ -14,10 +18,17 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
+
+from agencies.workdays import WorkingCalendar
+
+_NATIONAL = WorkingCalendar()
 
 _RELATIVE = re.compile(
-    r"(?P<n>\d{1,3}) (?P<unit>ngày|tháng|năm)(?P<work> làm việc)?,? (?:kể )?từ ngày "
-    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})",
+    r"(?:(?:trong|sau)(?:\s+(?:thời\s+hạn|vòng))?\s+)?"
+    r"(?P<n>\d{1,3})\s+(?P<unit>ngày|tháng|năm)(?P<work>\s+làm\s+việc)?,?\s+(?:kể\s+)?từ\s+ngày\s+"
+    r"(?:(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
+    r"|(?P<signed>(?:ký,?\s+ban\s+hành|ký|ban\s+hành)\b(?!\s+(?:hợp\s+đồng|quyết\s+định|kết\s+quả))))",
     re.IGNORECASE,
 )
 # "trong thời hạn 02 năm kể từ ngày Nghị định ... có hiệu lực thi hành": the start is the day the
@@ -47,28 +58,76 @@ def effective_date(text: str) -> dt.date | None:
         return None
 
 
-def relative_due(text: str, effective: dt.date | None = None) -> tuple[dt.date, int, int] | None:
-    """(due date, start, end in `text`) of "N tháng kể từ ngày D/M/Y", or of "N tháng kể từ
-    ngày <văn bản> có hiệu lực" when the effective date is known; business days are not
-    counted (holidays are not known here)."""
+@dataclass(frozen=True)
+class Term:
+    """ "N ngày (làm việc) / tháng / năm kể từ ngày …" with its start, where it stands in the text."""
+
+    n: int
+    unit: str  # ngày, tháng, năm
+    working: bool  # counted in working days
+    start: dt.date | None  # None: from the signing day, not known yet
+    signed: bool  # counted from the day the document is signed or issued
+    begin: int
+    end: int
+
+    def due(self, workdays: WorkingCalendar | None = None, issued: dt.date | None = None) -> dt.date | None:
+        start = issued if self.signed else self.start
+        if start is None:
+            return None
+        if self.unit == "ngày":
+            if self.working:
+                return (workdays or _NATIONAL).add_working_days(start, self.n)
+            return start + dt.timedelta(days=self.n)
+        months = self.n * (12 if self.unit == "năm" else 1)
+        year, month = divmod(start.month - 1 + months, 12)
+        year += start.year
+        day = min(start.day, calendar.monthrange(year, month + 1)[1])
+        return dt.date(year, month + 1, day)
+
+
+def relative_term(text: str) -> Term | None:
+    """The first "N ngày (làm việc) kể từ ngày D/M/Y" or "… kể từ ngày ký (ban hành)" in `text`."""
     m = _RELATIVE.search(text)
-    if m and not m.group("work"):
+    if not m:
+        return None
+    start = None
+    if not m.group("signed"):
         try:
             start = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         except ValueError:
             return None
-    elif effective is not None and (m := _RELATIVE_TO_EFFECT.search(text)):
-        start = effective
-    else:
+    n = int(m.group("n"))
+    if n == 0:
         return None
-    n, unit = int(m.group("n")), m.group("unit").lower()
-    if unit == "ngày":
-        return start + dt.timedelta(days=n), m.start(), m.end()
-    months = n * (12 if unit == "năm" else 1)
-    year, month = divmod(start.month - 1 + months, 12)
-    year += start.year
-    day = min(start.day, calendar.monthrange(year, month + 1)[1])
-    return dt.date(year, month + 1, day), m.start(), m.end()
+    return Term(
+        n=n,
+        unit=m.group("unit").lower(),
+        working=bool(m.group("work")) and m.group("unit").lower() == "ngày",
+        start=start,
+        signed=bool(m.group("signed")),
+        begin=m.start(),
+        end=m.end(),
+    )
+
+
+def relative_due(
+    text: str,
+    effective: dt.date | None = None,
+    issued: dt.date | None = None,
+    workdays: WorkingCalendar | None = None,
+) -> tuple[dt.date, int, int] | None:
+    """(due date, start, end in `text`) of "N ngày (làm việc) / tháng kể từ ngày D/M/Y", of
+    "… kể từ ngày ký" when the issue date is known, or of "N tháng kể từ ngày <văn bản> có hiệu
+    lực" when the effective date is known. Working days are counted on `workdays` (by default
+    weekends and public holidays only)."""
+    term = relative_term(text)
+    if term is not None:
+        due = term.due(workdays, issued)
+        return (due, term.begin, term.end) if due is not None else None
+    if effective is not None and (m := _RELATIVE_TO_EFFECT.search(text)):
+        term = Term(int(m.group("n")), m.group("unit").lower(), False, effective, False, m.start(), m.end())
+        return term.due(), m.start(), m.end()
+    return None
 
 
 def goal_year(text: str, folded: str) -> tuple[dt.date, int, int] | None:

@@ -52,6 +52,9 @@ class TaskDraft:
     recurrence: str | None = None
     span: tuple[int, int] = (0, 0)
     deadline_text: str = ""
+    # A relative term as written ("05 ngày làm việc kể từ ngày 20/01/2026"), when the due date
+    # was computed from it.
+    due_term: str = ""
     conclusion_label: str = ""
     lead_implicit: bool = False
     # Where an implicit lead came from: "heading" (a heading or "X:" before the bullets),

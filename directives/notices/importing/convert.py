@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from agencies.directory import AgencyMention
 from agencies.models import Agency, AgencyGroup
 from directives.notices.services import ConclusionInput, NoticeDraft, TaskInput
+from directives.workdays import working_calendar
 from meetings.models import Meeting
 from meetings.reader import NoticeDraft as ReadDraft
 from meetings.reader import TaskDraft
+from meetings.reader.periods import relative_term
 
 _MEETING_AT = re.compile(r"\btại\s+(?P<what>(?:hội nghị|cuộc họp|buổi làm việc|phiên họp|hội thảo)\b.*)", re.I)
 _TRAILING_DATE = re.compile(r"\s*\((?:ngày\s*)?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*$")
@@ -218,6 +220,14 @@ def _items_or_names(mentions: list[AgencyMention], items) -> list[Agency | Agenc
     return out
 
 
+def _due(read: ReadDraft, task: TaskDraft):
+    """The reader's due date; a term in working days counted again with the declared days."""
+    term = relative_term(task.due_term) if task.due_term else None
+    if term is not None and term.working:
+        return term.due(working_calendar(), issued=read.issued_date) or task.due_date
+    return task.due_date
+
+
 def _task_input(read: ReadDraft, task: TaskDraft, items) -> TaskInput:
     dated = task.deadline_kind == "date"
     return TaskInput(
@@ -226,9 +236,10 @@ def _task_input(read: ReadDraft, task: TaskDraft, items) -> TaskInput:
         coordinating=_items_or_names(task.coordinating, items),
         action=task.action,
         deadline_kind=task.deadline_kind,
-        due_date=task.due_date if dated else None,
+        due_date=_due(read, task) if dated else None,
         recurrence=(task.recurrence or "") if task.deadline_kind == "recurring" else "",
         source_text=read.quote(task),
         span=task.span,
         lead_text=", ".join(m.text for m in (task.lead, *task.co_leads))[:500],
+        due_term=task.due_term if dated else "",
     )

@@ -3,10 +3,14 @@
 import datetime as dt
 import zoneinfo
 
+from agencies.workdays import WorkingCalendar
 from directives.reminders import policy as p
 
 TZ = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
-POLICY = p.ReminderPolicy(tz=TZ, send_time=dt.time(7, 0))
+# The schedule's own rules, on a calendar where every day of 2021-2022 is worked (as if the office
+# had declared them all): the days off and their effect are tested in test_policy_workdays.py.
+EVERY_DAY = WorkingCalendar(days_worked=[dt.date(2021, 1, 1) + dt.timedelta(days=i) for i in range(730)])
+POLICY = p.ReminderPolicy(tz=TZ, send_time=dt.time(7, 0), workdays=EVERY_DAY)
 PUBLISHED_24_6 = dt.datetime(2021, 6, 24, 16, 0, tzinfo=TZ)
 
 
@@ -24,12 +28,12 @@ def facts(**kwargs) -> p.TaskFacts:
     return p.TaskFacts(**values)
 
 
-def schedule(task, start: dt.date, end: dt.date) -> list[tuple[dt.date, str, int]]:
+def schedule(task, start: dt.date, end: dt.date, policy=POLICY) -> list[tuple[dt.date, str, int]]:
     out = []
     day = start
     while day <= end:
         out += [
-            (occ.day, occ.kind, occ.offset) for occ in p.occurrences_on(task, day, POLICY) if occ.role != "coordinating"
+            (occ.day, occ.kind, occ.offset) for occ in p.occurrences_on(task, day, policy) if occ.role != "coordinating"
         ]
         day += dt.timedelta(days=1)
     return out
@@ -95,19 +99,14 @@ def test_submitted_task_is_not_chased():
 def test_office_reminded_after_two_working_days_awaiting_verification():
     # Submitted Thursday 24/6: Friday and Monday are the two working days, Tuesday 29/6 is late.
     task = facts(submitted_at=dt.datetime(2021, 6, 24, 17, 0, tzinfo=TZ))
-    days = [(day, kind) for day, kind, _ in schedule(task, dt.date(2021, 6, 24), dt.date(2021, 7, 1))]
+    national = p.ReminderPolicy(tz=TZ, send_time=dt.time(7, 0))
+    days = [(day, kind) for day, kind, _ in schedule(task, dt.date(2021, 6, 24), dt.date(2021, 7, 1), national)]
     assert days == [
         (dt.date(2021, 6, 29), p.VERIFICATION),
         (dt.date(2021, 6, 30), p.VERIFICATION),
         (dt.date(2021, 7, 1), p.VERIFICATION),
     ]
-    assert p.occurrences_on(task, dt.date(2021, 6, 29), POLICY)[0].recipient_key == "office"
-
-
-def test_working_days_after_skips_weekends():
-    assert p.working_days_after(dt.date(2021, 6, 25), dt.date(2021, 6, 28)) == 1  # Fri -> Mon
-    assert p.working_days_after(dt.date(2021, 6, 21), dt.date(2021, 7, 5)) == 10
-    assert p.working_days_after(dt.date(2021, 6, 21), dt.date(2021, 6, 21)) == 0
+    assert p.occurrences_on(task, dt.date(2021, 6, 29), national)[0].recipient_key == "office"
 
 
 def test_ongoing_task_nudged_on_the_first_of_each_month():

@@ -73,9 +73,9 @@ def _received(tasks) -> dict[str, list[tuple[str, list[str]]]]:
 def test_health_dept_reminded_before_on_and_after_its_plan_until_it_submits(scenario, run_reminders):
     _run_days(run_reminders, scenario)
     assert _received(scenario)["Sở Y tế"] == [
+        # Due on Saturday 26/6: Friday carries the weekend's reminders ("còn 1 ngày"); nothing on
+        # the weekend; the chase resumes on Monday.
         ("25/06", ["before:plan-syt:1"]),
-        ("26/06", ["due_today:plan-syt"]),
-        ("27/06", ["overdue:plan-syt:1"]),
         ("28/06", ["overdue:plan-syt:2"]),
         ("29/06", ["overdue:plan-syt:3"]),
     ]
@@ -89,44 +89,38 @@ def test_office_reminded_once_the_submission_waits_over_two_working_days(scenari
 def test_ict_dept_schedule_over_three_weeks(scenario, run_reminders):
     _run_days(run_reminders, scenario)
     assert _received(scenario)["Sở Thông tin và Truyền thông"] == [
-        ("25/06", ["before:plan-tttt:1"]),
-        ("26/06", ["due_today:plan-tttt"]),
-        ("27/06", ["before:software:3", "overdue:plan-tttt:1"]),
+        # Nothing on Saturdays and Sundays: a reminder scheduled on one goes out the Friday before,
+        # worded as of Friday (the software's "3 days before" of Sunday 27/6 reads "còn 5 ngày").
+        ("25/06", ["before:plan-tttt:1", "before:software:5"]),
         ("28/06", ["overdue:plan-tttt:2"]),
         ("29/06", ["before:software:1", "overdue:plan-tttt:3"]),
         ("30/06", ["due_today:software", "overdue:plan-tttt:4"]),
         ("01/07", ["overdue:plan-tttt:5", "overdue:software:1"]),
         ("02/07", ["overdue:plan-tttt:6", "overdue:software:2"]),
-        ("03/07", ["overdue:plan-tttt:7", "overdue:software:3"]),
-        ("04/07", ["overdue:software:4"]),
         ("05/07", ["overdue:software:5"]),
         ("06/07", ["overdue:plan-tttt:10", "overdue:software:6"]),
         ("07/07", ["overdue:software:7"]),
         ("08/07", ["before:database:7"]),
-        ("09/07", ["overdue:plan-tttt:13"]),
-        ("10/07", ["overdue:software:10"]),
+        ("09/07", ["overdue:plan-tttt:13", "overdue:software:9"]),
         ("12/07", ["before:database:3", "overdue:plan-tttt:16"]),
         ("13/07", ["overdue:software:13"]),
         ("14/07", ["before:database:1"]),
         ("15/07", ["due_today:database", "overdue:plan-tttt:19"]),
-        ("16/07", ["overdue:database:1", "overdue:software:16"]),
+        ("16/07", ["overdue:database:1", "overdue:plan-tttt:20", "overdue:software:16"]),
     ]
 
 
 def test_district_reminded_of_its_plan_and_as_coordinator_of_the_software(scenario, run_reminders):
     _run_days(run_reminders, scenario)
     assert _received(scenario)["UBND huyện Lục Ngạn"] == [
-        ("26/06", ["before:plan-lucngan:1"]),
-        ("27/06", ["before:software:3", "due_today:plan-lucngan"]),
+        ("25/06", ["before:plan-lucngan:2", "before:software:5"]),
         ("28/06", ["overdue:plan-lucngan:1"]),
         ("29/06", ["before:software:1", "overdue:plan-lucngan:2"]),
         ("30/06", ["due_today:software", "overdue:plan-lucngan:3"]),
         ("01/07", ["overdue:plan-lucngan:4"]),
         ("02/07", ["overdue:plan-lucngan:5"]),
-        ("03/07", ["overdue:plan-lucngan:6"]),
-        ("04/07", ["overdue:plan-lucngan:7"]),
         ("07/07", ["overdue:plan-lucngan:10"]),
-        ("10/07", ["overdue:plan-lucngan:13"]),
+        ("09/07", ["overdue:plan-lucngan:12"]),
         ("13/07", ["overdue:plan-lucngan:16"]),
         ("16/07", ["overdue:plan-lucngan:19"]),
     ]
@@ -135,7 +129,7 @@ def test_district_reminded_of_its_plan_and_as_coordinator_of_the_software(scenar
 def test_coordinating_board_reminded_before_and_on_the_software_due_day_only(scenario, run_reminders):
     _run_days(run_reminders, scenario)
     assert _received(scenario)["Ban Quản lý các Khu công nghiệp tỉnh"] == [
-        ("27/06", ["before:software:3"]),
+        ("25/06", ["before:software:5"]),
         ("29/06", ["before:software:1"]),
         ("30/06", ["due_today:software"]),
     ]

@@ -4,6 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from directives.models import ExtensionRequest, Notification, ProgressReport, TaskCoordination, TaskEvent
+from directives.reports.letters.content import build_letter
+from directives.reports.letters.services import issue_letter
 from directives.tasks.status import TaskStatus, compute_status
 from directives.tasks.workflow import (
     extension_decide,
@@ -281,4 +283,6 @@ def test_every_kind_of_event_is_written_by_a_service(
         task_verify(task=task, actor=office_clerk)
     task_cancel(task=TaskFactory(lead=task.lead), actor=office_clerk, reason="Không còn phù hợp")
     task_supersede(task=TaskFactory(lead=task.lead), actor=office_clerk, reason="Thay bằng chỉ đạo mới")
+    chased = TaskFactory(lead=task.lead, due_date=dt.date(2021, 6, 30))
+    issue_letter(letter=build_letter([chased.lead], dt.date(2021, 7, 5)), actor=office_clerk)
     assert set(TaskEvent.objects.values_list("kind", flat=True)) == set(TaskEvent.Kind.values)
