@@ -14,7 +14,7 @@ import time_machine
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
-from agencies.models import Membership
+from agencies.models import Agency, Membership
 from directives.models import (
     ApiKey,
     Assignment,
@@ -134,6 +134,7 @@ def fingerprint():
         list(get_user_model().objects.order_by("pk").values()),
         list(get_user_model().groups.through.objects.order_by("pk").values()),
         list(Membership.objects.order_by("pk").values()),
+        list(Agency.objects.order_by("pk").values("pk", "requires_head_approval")),
     )
 
 
