@@ -54,8 +54,8 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Agency)
 class AgencyAdmin(ModelAdmin):
-    list_display = ["name", "short_name", "kind", "parent", "is_active", "email"]
-    list_filter = ["kind", "is_active"]
+    list_display = ["name", "short_name", "kind", "parent", "is_active", "email", "requires_head_approval"]
+    list_filter = ["kind", "is_active", "requires_head_approval"]
     search_fields = ["name", "short_name", "name_normalized", "aliases__name_normalized"]
     autocomplete_fields = ["parent", "successor"]
     inlines = [AliasInline, MembershipInline]

@@ -54,6 +54,11 @@ class Agency(models.Model):
         verbose_name="cơ quan kế thừa",
     )
     closed_on = models.DateField("ngày giải thể/sáp nhập", null=True, blank=True)
+    # Set by the office: an officer's completion waits for the agency's head (or deputy) to
+    # approve it before it reaches the office's verification queue. Off: today's flow.
+    requires_head_approval = models.BooleanField(
+        "lãnh đạo cơ quan duyệt báo cáo hoàn thành trước khi gửi Văn phòng", default=False
+    )
     name_normalized = models.CharField(max_length=255, editable=False, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -147,6 +152,10 @@ class Membership(models.Model):
     class Role(models.TextChoices):
         OFFICER = "officer", "Chuyên viên"
         HEAD = "head", "Lãnh đạo cơ quan"
+        DEPUTY = "deputy", "Phó thủ trưởng"
+
+    # The roles that lead the agency's work: they assign tasks inside it and sign off completions.
+    HEAD_ROLES = (Role.HEAD, Role.DEPUTY)
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships")

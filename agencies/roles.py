@@ -45,6 +45,22 @@ def agency_ids(user) -> frozenset[int]:
     return cached
 
 
+def head_agency_ids(user) -> frozenset[int]:
+    """The agencies the user leads (head or deputy): they assign its tasks to its people and sign
+    off its officers' completions."""
+    cached = getattr(user, "_role_head_agency_ids", None)
+    if cached is None:
+        from agencies.models import Membership
+
+        cached = (
+            frozenset(user.memberships.filter(role__in=Membership.HEAD_ROLES).values_list("agency_id", flat=True))
+            if user.is_authenticated
+            else frozenset()
+        )
+        user._role_head_agency_ids = cached
+    return cached
+
+
 # Office staff keep the reference data (agencies, aliases, groups, memberships) in the admin.
 _OFFICE_STAFF_PERMISSIONS = {
     "agencies": ["agency", "agencyalias", "agencygroup", "agencykind", "membership"],

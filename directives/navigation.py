@@ -10,6 +10,7 @@ SECTIONS = (
     ("/tasks/verification/", "verification"),
     ("/tasks/extensions/", "extensions"),
     ("/tasks/", "tasks"),
+    ("/my-tasks/", "my_tasks"),
     ("/meetings/", "meetings"),
     ("/agencies/", "agencies"),
     ("/reminders/", "reminders"),

@@ -14,7 +14,7 @@ import time_machine
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
-from agencies.models import Membership
+from agencies.models import Agency, Membership
 from directives.models import (
     ApiKey,
     Assignment,
@@ -29,6 +29,7 @@ from directives.models import (
     ProgressReport,
     ReminderChannel,
     Task,
+    TaskAssignment,
     TaskCoordination,
     TaskEvent,
 )
@@ -54,6 +55,33 @@ def everyone_signed_in(code=200):
 def office_only(code):
     """A page or action of office staff: everyone else is refused before anything is looked up."""
     return codes(302, 403, 403, 403, 403, code, 403)
+
+
+# The people of assignment inside an agency and of the head's sign-off: besides the usual ones, an
+# officer of the lead agency the head assigned the task to (`lead_officer` is one not assigned),
+# the head of the coordinating agency, and the head of an agency with no part in the task.
+HANDLING_PEOPLE = [*PEOPLE, "assigned_officer", "coordinating_head", "unrelated_head"]
+
+
+def handling_codes(
+    *,
+    lead_officer,
+    assigned_officer,
+    coordinating_officer,
+    unrelated_officer,
+    agency_head,
+    coordinating_head,
+    unrelated_head,
+    office,
+    leader,
+    anonymous=302,
+):
+    return {
+        **codes(anonymous, lead_officer, coordinating_officer, unrelated_officer, agency_head, office, leader),
+        "assigned_officer": assigned_officer,
+        "coordinating_head": coordinating_head,
+        "unrelated_head": unrelated_head,
+    }
 
 
 @dataclass
@@ -91,6 +119,7 @@ def fingerprint():
         list(Task.objects.order_by("pk").values()),
         list(Assignment.objects.order_by("pk").values()),
         list(TaskCoordination.objects.order_by("pk").values()),
+        list(TaskAssignment.objects.order_by("pk").values()),
         list(ProgressReport.objects.order_by("pk").values()),
         list(Attachment.objects.order_by("pk").values()),
         list(ExtensionRequest.objects.order_by("pk").values()),
@@ -107,6 +136,7 @@ def fingerprint():
         list(get_user_model().objects.order_by("pk").values()),
         list(get_user_model().groups.through.objects.order_by("pk").values()),
         list(Membership.objects.order_by("pk").values()),
+        list(Agency.objects.order_by("pk").values("pk", "requires_head_approval")),
     )
 
 

@@ -120,6 +120,14 @@ ROWS = [
     # --- The agency directory and the picker's search: reference data ----------------------------
     Row("agency_list", "get", lambda w: "/agencies/", everyone_signed_in()),
     Row("agency_search", "get", lambda w: "/agencies/search/?q=y+te", everyone_signed_in()),
+    # The head's sign-off of completions is the office's to switch, per agency.
+    Row(
+        "agency_head_approval",
+        "post",
+        lambda w: f"/agencies/{w.lead.pk}/head-approval/",
+        office_only(302),
+        lambda w: {"required": "1"},
+    ),
     # --- Lists, dashboard, exports: everyone, each over the tasks they may see -------------------
     Row("task_list", "get", lambda w: "/tasks/", everyone_signed_in()),
     Row("task_export", "get", lambda w: "/tasks/export.xlsx", everyone_signed_in()),

@@ -21,13 +21,15 @@ ROLE_OFFICE = "office"
 ROLE_LEADER = "leader"
 ROLE_OFFICER = Membership.Role.OFFICER
 ROLE_HEAD = Membership.Role.HEAD
+ROLE_DEPUTY = Membership.Role.DEPUTY
 ROLES = [
     (ROLE_OFFICER, "Chuyên viên cơ quan"),
     (ROLE_HEAD, "Lãnh đạo cơ quan"),
+    (ROLE_DEPUTY, "Phó thủ trưởng cơ quan"),
     (ROLE_OFFICE, "Chuyên viên Văn phòng UBND tỉnh"),
     (ROLE_LEADER, "Lãnh đạo UBND tỉnh"),
 ]
-AGENCY_ROLES = {ROLE_OFFICER, ROLE_HEAD}
+AGENCY_ROLES = {ROLE_OFFICER, ROLE_HEAD, ROLE_DEPUTY}
 
 
 @dataclass(frozen=True)

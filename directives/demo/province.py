@@ -151,6 +151,7 @@ USERS = [
     ("office", ("Nguyễn Văn", "Chuyên viên Văn phòng"), "office", "Văn phòng UBND tỉnh"),
     ("leader", ("Lê", "Phó Chủ tịch UBND tỉnh"), "leader", None),
     ("soyte", ("Trần Thị", "Chuyên viên Sở Y tế"), "officer", "Sở Y tế"),
+    ("soyte_truong", ("Đỗ Văn", "Giám đốc Sở Y tế"), "head", "Sở Y tế"),
     ("sotttt", ("Phạm Văn", "Chuyên viên Sở TT&TT"), "officer", "Sở Thông tin và Truyền thông"),
     ("lucngan", ("Hoàng Văn", "Chuyên viên UBND huyện Lục Ngạn"), "officer", "UBND huyện Lục Ngạn"),
 ]

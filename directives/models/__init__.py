@@ -1,5 +1,6 @@
 from directives.models.api import ApiKey, IdempotentResponse
 from directives.models.calendar import CalendarToken
+from directives.models.handling import TaskAssignment
 from directives.models.history import DueDateChange
 from directives.models.notification import Notification
 from directives.models.ocr import OcrJob
@@ -25,6 +26,7 @@ __all__ = [
     "ReminderItem",
     "SweepRun",
     "Task",
+    "TaskAssignment",
     "TaskCoordination",
     "TaskEvent",
 ]

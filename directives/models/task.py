@@ -97,6 +97,12 @@ class Task(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     completion_note = models.TextField("kết quả thực hiện", blank=True)
+    # Where the lead agency requires its head's approval: an officer's completion waits here, not
+    # yet submitted to the office (submitted_at stays empty until the head approves).
+    head_review_since = models.DateTimeField("chờ lãnh đạo cơ quan duyệt từ", null=True, blank=True)
+    head_review_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     returned_at = models.DateTimeField("trả lại lúc", null=True, blank=True)
     return_reason = models.TextField("lý do trả lại", blank=True)
     completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)
@@ -153,6 +159,10 @@ class Task(models.Model):
             models.CheckConstraint(
                 condition=Q(completed_on__isnull=True) | Q(verified_at__isnull=False),
                 name="task_completion_is_verified",
+            ),
+            models.CheckConstraint(
+                condition=Q(head_review_since__isnull=True) | Q(submitted_at__isnull=True),
+                name="task_head_review_before_submission",
             ),
             models.CheckConstraint(
                 condition=Q(source_start__isnull=True) | Q(source_end__gte=F("source_start")),
@@ -220,6 +230,10 @@ class TaskEvent(models.Model):
         CANCELLED = "cancelled", "Hủy nhiệm vụ"
         SUPERSEDED = "superseded", "Thay thế bằng chỉ đạo khác"
         CHASING_LETTER = "chasing_letter", "Văn bản đôn đốc"
+        HANDLERS_ASSIGNED = "handlers_assigned", "Phân công xử lý trong cơ quan"
+        HEAD_REVIEW_REQUESTED = "head_review_requested", "Báo cáo hoàn thành, chờ lãnh đạo cơ quan duyệt"
+        HEAD_APPROVED = "head_approved", "Lãnh đạo cơ quan duyệt báo cáo hoàn thành"
+        HEAD_RETURNED = "head_returned", "Lãnh đạo cơ quan trả lại báo cáo hoàn thành"
 
     task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(max_length=32, choices=Kind.choices)
@@ -240,6 +254,12 @@ class TaskEvent(models.Model):
     # - reassigned: {"lead": {"before": {"id", "name"}, "after": {"id", "name"}}}
     # - cancelled / superseded: {"reason": "..."}
     # - chasing_letter: {"agency": {"id", "name"}, "due_date": "2026-06-30"|null, "letter_date": "2026-07-02"}
+    # - handlers_assigned: {"agency": {"id", "name"}, "in_charge": {"before", "after"} as
+    #   {"id", "name"}|null, "assisting": {"before", "after"} as lists of {"id", "name"},
+    #   "internal_due_on": "2021-06-25"|null, "note": "..."}
+    # - head_review_requested: {"report_id": ..., "attachments": n} (not yet submitted: no status
+    #   changes); head_approved: {"submitted_by": {"id", "name"}}, followed at the same instant by
+    #   the `submitted` event that puts the task in the office's queue; head_returned: {"reason"}
     data = models.JSONField(default=dict, blank=True)
     note = models.TextField(blank=True)
 

@@ -9,8 +9,8 @@ from collections import defaultdict
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from directives.models import Digest, ReminderItem, Task
-from directives.tasks.notify import agency_people, leader_people, office_people
+from directives.models import Digest, ReminderItem, Task, TaskAssignment
+from directives.tasks.notify import agency_heads, agency_people, leader_people, office_people
 from directives.tasks.status import TaskStatus, days_overdue_on, status_q
 
 # The order of the sections of an agency's digest: the most urgent first.
@@ -94,8 +94,35 @@ def subject(digest: Digest, content: dict) -> str:
 
 
 def people(digest: Digest) -> list:
+    """Who a digest reaches (the e-mail adds the agency's own address; the bell rings for them)."""
     if digest.kind == Digest.Kind.AGENCY:
-        return list(agency_people(digest.agency))
+        return _agency_people(digest)
     if digest.kind == Digest.Kind.VERIFICATION:
         return list(office_people())
     return list({user.pk: user for user in [*leader_people(), *office_people()]}.values())
+
+
+def _agency_people(digest: Digest) -> list:
+    """An agency's digest goes to the person in charge of each of its tasks, and once a task is
+    overdue to the agency's heads as well. While any task of the digest has nobody in charge in
+    the agency, it goes to all the agency's people, as before tasks were assigned inside agencies."""
+    items = list(digest.items.values_list("task_id", "kind"))
+    task_ids = {task_id for task_id, _ in items}
+    in_charge = (
+        TaskAssignment.objects.filter(
+            task_id__in=task_ids,
+            agency_id=digest.agency_id,
+            role=TaskAssignment.Role.IN_CHARGE,
+            ended_at__isnull=True,
+            user__is_active=True,
+        )
+        .select_related("user")
+        .order_by("assigned_at", "id")
+    )
+    handlers = {row.task_id: row.user for row in in_charge}
+    if not task_ids or set(handlers) != task_ids:
+        return list(agency_people(digest.agency))
+    people = {user.pk: user for user in handlers.values()}
+    if any(kind == ReminderItem.Kind.OVERDUE for _, kind in items):
+        people |= {user.pk: user for user in agency_heads(digest.agency_id)}
+    return list(people.values())

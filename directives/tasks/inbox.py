@@ -3,11 +3,11 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from agencies.roles import agency_ids
-from directives.models import ExtensionRequest, ProgressReport, Task, TaskCoordination
+from directives.models import ExtensionRequest, ProgressReport, Task, TaskAssignment, TaskCoordination
 from directives.models.task import DeadlineKind
 from directives.tasks import status as st
 from directives.tasks.periods import lead_reported_periods, missing_periods, period_label
@@ -22,15 +22,18 @@ class InboxGroup:
 
 
 # Each task falls in exactly one group, the first that matches, in this order of urgency for
-# the officer: what the office sent back, then what is late, then what is due this week.
-# The statuses and the window are the rules of directives.tasks.status; only "returned" is the
-# inbox's own (a fact, not a day rule).
+# the officer: what waits for the agency's head, what the office sent back, then what is late,
+# then what is due this week. The statuses and the window are the rules of
+# directives.tasks.status; only "awaiting_head" and "returned" are the inbox's own (facts, not
+# day rules). A completion waiting for the head is still "working" for the office's figures.
 def _group_predicates(today: dt.date) -> list[tuple[str, str, Q]]:
     overdue = st.status_q(st.TaskStatus.OVERDUE, today)
     due_soon = st.status_q(st.DUE_WINDOW, today)
-    returned = Q(returned_at__isnull=False)
+    head = Q(head_review_since__isnull=False)
+    returned = Q(returned_at__isnull=False) | head
     return [
-        ("returned", "Bị Văn phòng trả lại", st.WORKING_Q & returned),
+        ("awaiting_head", "Chờ lãnh đạo cơ quan duyệt", st.WORKING_Q & head),
+        ("returned", "Bị Văn phòng trả lại", st.WORKING_Q & Q(returned_at__isnull=False) & ~head),
         ("overdue", "Quá hạn", overdue & ~returned),
         ("due_soon", st.figure_label(st.DUE_WINDOW), due_soon & ~returned),
         ("in_progress", "Đang thực hiện", st.WORKING_Q & ~returned & ~overdue & ~due_soon),
@@ -63,23 +66,49 @@ def _first_sort_key(key: str):
     if key == "completed":
         # Most recently completed first.
         return lambda row: (-row[3].toordinal(), -row[0])
-    # By due date (tasks without one last, as PostgreSQL sorts them), then id.
-    return lambda row: (row[2] is None, row[2] or dt.date.min, row[0])
+    # Work nobody in the agency handles yet first, then by due date (tasks without one last, as
+    # PostgreSQL sorts them), then id.
+    return lambda row: (row[4], row[2] is None, row[2] or dt.date.min, row[0])
+
+
+def _current_handlers(agency_ids: frozenset[int]):
+    return TaskAssignment.objects.filter(ended_at__isnull=True, agency_id__in=agency_ids)
 
 
 def inbox_groups(user, *, role: str = "all", today: dt.date | None = None, per_group: int = 100) -> list[InboxGroup]:
-    """The agency's tasks in their groups, each with its count and its first `per_group` tasks.
+    """The agency's tasks in their groups, each with its count and its first `per_group` tasks;
+    in each group the tasks nobody of the agency is in charge of come first."""
+    return _groups(_agency_task_parts(agency_ids(user), role), agency_ids(user), today=today, per_group=per_group)
+
+
+def my_task_groups(user, *, today: dt.date | None = None, per_group: int = 100) -> list[InboxGroup]:
+    """ "Việc của tôi": the published tasks the person handles now (in charge or assisting), in the
+    inbox's groups."""
+    mine = TaskAssignment.objects.filter(user=user, ended_at__isnull=True, agency_id__in=agency_ids(user))
+    part = Task.objects.published().filter(pk__in=mine.values("task_id"))
+    groups = _groups([part], agency_ids(user), today=today, per_group=per_group)
+    for task in (task for group in groups for task in group.tasks):
+        task.my_role = next((h.get_role_display() for h in task.current_handlers if h.user_id == user.pk), "")
+    return groups
+
+
+def _groups(parts: list[QuerySet[Task]], ids: frozenset[int], *, today, per_group: int) -> list[InboxGroup]:
+    """The tasks of `parts` in their groups, seen by the people of agencies `ids`.
 
     The group of every task is decided by the database (one CASE over the same predicates), in
-    one narrow read of (id, group, due date, completion date) per role; the full rows are read
-    for the tasks shown only. The same few queries whatever the number of tasks: the agencies,
-    one read per role, the rows shown, and the reports of the recurring tasks among them."""
+    one narrow read of (id, group, due date, completion date, handled) per part; the full rows
+    are read for the tasks shown only, with their current handlers. The same few queries
+    whatever the number of tasks: the agencies, one read per part, the rows shown, their
+    handlers, and the reports of the recurring tasks among them."""
     today = today or timezone.localdate()
-    ids = agency_ids(user)
     case = _group_case(today)
+    handled = Exists(_current_handlers(ids).filter(task=OuterRef("pk"), role=TaskAssignment.Role.IN_CHARGE))
     rows = {}
-    for part in _agency_task_parts(ids, role):
-        for row in part.annotate(group=case).values_list("id", "group", "due_date", "completed_on").order_by():
+    for part in parts:
+        narrow = part.annotate(group=case, handled=handled).values_list(
+            "id", "group", "due_date", "completed_on", "handled"
+        )
+        for row in narrow.order_by():
             rows[row[0]] = row  # a task led by one of the user's agencies and coordinated by another: once
     members: dict[str, list] = {}
     for row in rows.values():
@@ -91,10 +120,12 @@ def inbox_groups(user, *, role: str = "all", today: dt.date | None = None, per_g
         shown[key] = [row[0] for row in group_rows[:per_group]]
         groups.append(InboxGroup(key=key, title=title, count=len(group_rows)))
     wanted = [pk for keys in shown.values() for pk in keys]
+    handlers = _current_handlers(ids).select_related("user").order_by("role", "assigned_at", "id")
     full = (
         Task.objects.filter(pk__in=wanted)
         .annotate(status=st.status_expression(today))
         .select_related("lead", "conclusion__notice")
+        .prefetch_related(Prefetch("handlers", queryset=handlers, to_attr="current_handlers"))
         .in_bulk()
     )
     for group in groups:
@@ -103,6 +134,8 @@ def inbox_groups(user, *, role: str = "all", today: dt.date | None = None, per_g
         for task in group.tasks:
             task.days_late = st.days_overdue(task, today)
             task.agency_role = "Chủ trì" if task.lead_id in ids else "Phối hợp"
+            task.in_charge = next((h for h in task.current_handlers if h.role == TaskAssignment.Role.IN_CHARGE), None)
+            task.assisting = [h for h in task.current_handlers if h.role == TaskAssignment.Role.ASSISTING]
     _add_missing_periods([t for g in groups for t in g.tasks], today)
     return groups
 

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from agencies.models import Agency
+from agencies.models import Agency, Membership
 from agencies.roles import LEADERS_GROUP, OFFICE_STAFF_GROUP
 from directives.models import Notification, Task
 
@@ -22,6 +22,15 @@ def notify_users(*, users: Iterable, kind: str, title: str, body: str = "", task
 
 def agency_people(agency: Agency):
     return get_user_model().objects.filter(memberships__agency=agency, is_active=True).distinct()
+
+
+def agency_heads(agency_id: int):
+    """The active heads and deputies of an agency: they sign off, and hear of overdue work."""
+    return (
+        get_user_model()
+        .objects.filter(memberships__agency_id=agency_id, memberships__role__in=Membership.HEAD_ROLES, is_active=True)
+        .distinct()
+    )
 
 
 def office_people():

@@ -15,6 +15,9 @@ The roles (seeing the task at all is `directives.tasks.access`):
 - agency people (officers and heads alike: a head acts on behalf of the officers) report on
   published tasks their agency leads or coordinates; only the lead agency submits completion and
   asks for extensions;
+- the head (or deputy) of an agency that leads or coordinates the task assigns it to the
+  agency's people; the head of the lead agency approves or sends back an officer's completion
+  where the agency requires that sign-off (`Agency.requires_head_approval`);
 - office staff verify, return, cancel, supersede and reassign;
 - leaders decide extensions, and office staff too where OFFICE_DECIDES_EXTENSIONS allows.
 """
@@ -26,7 +29,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from agencies.roles import agency_ids, is_leader, is_office_staff
+from agencies.roles import agency_ids, head_agency_ids, is_leader, is_office_staff
 from directives.models import ExtensionRequest, Task
 from directives.models.task import DeadlineKind
 
@@ -41,6 +44,9 @@ class Action(enum.StrEnum):
     CANCEL = "cancel"
     SUPERSEDE = "supersede"
     REASSIGN = "reassign"
+    ASSIGN = "assign"
+    APPROVE_SUBMISSION = "approve_submission"
+    RETURN_SUBMISSION = "return_submission"
 
 
 def acting_agency_id(user, task: Task) -> int | None:
@@ -61,6 +67,24 @@ def _reports(user, task: Task) -> bool:
 
 def _leads(user, task: Task) -> bool:
     return task.published_at is not None and task.lead_id in agency_ids(user)
+
+
+def headed_agency_id(user, task: Task) -> int | None:
+    """The agency of the task (lead first, then a coordinator) that the user heads, if any."""
+    ids = head_agency_ids(user)
+    if not ids:
+        return None
+    if task.lead_id in ids:
+        return task.lead_id
+    return task.coordinations.filter(agency_id__in=ids).values_list("agency_id", flat=True).first()
+
+
+def _heads_an_agency_of(user, task: Task) -> bool:
+    return task.published_at is not None and headed_agency_id(user, task) is not None
+
+
+def _heads_lead(user, task: Task) -> bool:
+    return task.published_at is not None and task.lead_id in head_agency_ids(user)
 
 
 def _office(user, task: Task) -> bool:
@@ -87,7 +111,17 @@ def _open(task: Task) -> Refusal:
 def _working(task: Task) -> Refusal:
     if task.submitted_at is not None:
         return "Nhiệm vụ đã được báo cáo hoàn thành và đang chờ xác nhận.", "already_submitted"
+    if task.head_review_since is not None:
+        return "Báo cáo hoàn thành đang chờ lãnh đạo cơ quan duyệt.", "awaiting_head"
     return _open(task)
+
+
+def _awaiting_head(task: Task) -> Refusal:
+    if refusal := _open(task):
+        return refusal
+    if task.head_review_since is None:
+        return "Nhiệm vụ không có báo cáo hoàn thành nào chờ lãnh đạo cơ quan duyệt.", "not_awaiting_head"
+    return None
 
 
 def _awaiting(task: Task) -> Refusal:
@@ -104,7 +138,7 @@ def _extendable(task: Task) -> Refusal:
     # Only a dated task has a due date to move (the database refuses a date on any other kind).
     if task.deadline_kind != DeadlineKind.DATE or task.due_date is None:
         return "Nhiệm vụ này không có hạn xử lý nên không cần gia hạn.", "no_due_date"
-    if task.submitted_at is not None:
+    if task.submitted_at is not None or task.head_review_since is not None:
         return "Nhiệm vụ đã báo cáo hoàn thành, đang chờ xác nhận: không thể đề nghị gia hạn.", "submitted"
     pending = task.extension_requests.filter(status=ExtensionRequest.Status.PENDING).count()
     if pending >= settings.EXTENSION_MAX_PENDING:
@@ -133,6 +167,15 @@ _RULES = {
     Action.CANCEL: _Rule(_office, "Chỉ Văn phòng UBND tỉnh mới hủy hoặc thay thế nhiệm vụ.", _open),
     Action.SUPERSEDE: _Rule(_office, "Chỉ Văn phòng UBND tỉnh mới hủy hoặc thay thế nhiệm vụ.", _open),
     Action.REASSIGN: _Rule(_office, "Chỉ Văn phòng UBND tỉnh mới đổi cơ quan chủ trì.", _open),
+    Action.ASSIGN: _Rule(
+        _heads_an_agency_of, "Chỉ lãnh đạo cơ quan chủ trì hoặc phối hợp mới phân công xử lý nhiệm vụ.", _open
+    ),
+    Action.APPROVE_SUBMISSION: _Rule(
+        _heads_lead, "Chỉ lãnh đạo cơ quan chủ trì mới duyệt báo cáo hoàn thành.", _awaiting_head
+    ),
+    Action.RETURN_SUBMISSION: _Rule(
+        _heads_lead, "Chỉ lãnh đạo cơ quan chủ trì mới trả lại báo cáo hoàn thành.", _awaiting_head
+    ),
 }
 
 

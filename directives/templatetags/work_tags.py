@@ -50,8 +50,26 @@ def event_summary(event) -> str:
     if kind == "reassigned":
         lead = data.get("lead") or {}
         return f"{_name(lead.get('before'))} → {_name(lead.get('after'))}"
-    if kind in ("returned", "cancelled", "superseded"):
+    if kind in ("returned", "cancelled", "superseded", "head_returned"):
         return f"Lý do: {data.get('reason', '')}"
     if kind == "chasing_letter":
         return f"Văn bản đôn đốc gửi {_name(data.get('agency'))} ngày {_d(data.get('letter_date'))}"
+    if kind == "handlers_assigned":
+        return _handlers_summary(data)
+    if kind == "head_approved":
+        return f"Báo cáo của {_name(data.get('submitted_by'))} được chuyển Văn phòng xác nhận"
     return ""
+
+
+def _handlers_summary(data: dict) -> str:
+    in_charge = data.get("in_charge") or {}
+    assisting = (data.get("assisting") or {}).get("after") or []
+    parts = [f"{_name(data.get('agency'))}: chủ trì xử lý {_name(in_charge.get('after'))}"]
+    if assisting:
+        parts.append("phối hợp " + ", ".join(_name(person) for person in assisting))
+    if data.get("internal_due_on"):
+        parts.append(f"hạn trong cơ quan {_d(data['internal_due_on'])}")
+    summary = "; ".join(parts)
+    if in_charge.get("before"):
+        summary += f" (trước đó: {_name(in_charge['before'])})"
+    return summary

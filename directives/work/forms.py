@@ -162,6 +162,60 @@ class ReassignForm(forms.Form):
     reason = text_field("Lý do", required=False, rows=2)
 
 
+class _PersonChoice(forms.ModelChoiceField):
+    def label_from_instance(self, user) -> str:
+        return user.get_full_name() or user.get_username()
+
+
+class _PeopleChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, user) -> str:
+        return user.get_full_name() or user.get_username()
+
+
+class AssignForm(forms.Form):
+    """The head gives the task to the agency's people. `people` are those who may be chosen (the
+    active members of the head's agency); the service checks membership again."""
+
+    needs_people = True
+
+    in_charge = _PersonChoice(
+        label="Người chủ trì xử lý",
+        queryset=None,
+        empty_label="— Chọn người —",
+        error_messages={
+            "required": "Hãy chọn người chủ trì xử lý.",
+            "invalid_choice": "Người được chọn không thuộc cơ quan.",
+        },
+    )
+    assisting = _PeopleChoice(
+        label="Người phối hợp xử lý",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "Người được chọn không thuộc cơ quan.",
+            "invalid_pk_value": "Người được chọn không hợp lệ.",
+        },
+    )
+    internal_due_on = date_field(
+        "Hạn xử lý trong cơ quan", required=False, help_text="Không được sau hạn xử lý của nhiệm vụ."
+    )
+    note = text_field("Ghi chú giao việc", required=False, rows=2)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["in_charge"].queryset = people
+        self.fields["assisting"].queryset = people
+
+
+class ApproveSubmissionForm(forms.Form):
+    """Nothing to type: the head signs off the completion as the officer wrote it."""
+
+
+class ReturnSubmissionForm(forms.Form):
+    reason = text_field("Lý do trả lại", rows=3)
+
+
 def add_service_error(form: forms.Form, error: ValidationError) -> None:
     """Show a service's refusal on the form it came from."""
     form.add_error(None, error)

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from agencies.roles import is_leader, is_office_staff, role_required
-from directives.models import Attachment, ExtensionRequest, ProgressReport, Task
+from agencies.roles import agency_ids, is_leader, is_office_staff, role_required
+from directives.models import Attachment, ExtensionRequest, ProgressReport, Task, TaskAssignment
 from directives.tasks import workflow
 from directives.tasks.access import get_task_for_user, tasks_visible_to
 from directives.tasks.chains import task_chain
@@ -24,11 +24,13 @@ from directives.tasks.inbox import (
     extension_requests_decided,
     extension_requests_pending,
     inbox_groups,
+    my_task_groups,
     tasks_awaiting_verification,
     with_completion_evidence,
 )
 from directives.tasks.permissions import Action, actions_for, allows, may
 from directives.tasks.status import compute_status, days_overdue
+from directives.tasks.workflow.head import assignable_people
 from directives.work import forms
 
 ROLE_TABS = [("all", "Tất cả"), ("lead", "Cơ quan chủ trì"), ("coordinating", "Cơ quan phối hợp")]
@@ -46,6 +48,13 @@ def inbox(request):
     )
 
 
+@role_required(lambda user: bool(agency_ids(user)), message="Chỉ người của các cơ quan mới có trang Việc của tôi.")
+def my_tasks(request):
+    """ "Việc của tôi": the tasks the person's head gave them, in the inbox's groups."""
+    groups = my_task_groups(request.user)
+    return render(request, "directives/work/my_tasks.html", {"groups": groups, "today": timezone.localdate()})
+
+
 # Each form of the task page and the actions it serves (one form closes a task either way).
 _PAGE_FORMS = {
     "report": (forms.ProgressReportForm, {Action.REPORT}),
@@ -55,17 +64,23 @@ _PAGE_FORMS = {
     "return": (forms.ReturnForm, {Action.RETURN}),
     "close": (forms.CloseForm, {Action.CANCEL, Action.SUPERSEDE}),
     "reassign": (forms.ReassignForm, {Action.REASSIGN}),
+    "assign": (forms.AssignForm, {Action.ASSIGN}),
+    "approve_submission": (forms.ApproveSubmissionForm, {Action.APPROVE_SUBMISSION}),
+    "return_submission": (forms.ReturnSubmissionForm, {Action.RETURN_SUBMISSION}),
 }
 
 
-def _task_page_forms(actions: frozenset[Action]) -> dict:
+def _form(name: str, user, task: Task, *args):
+    form_class = _PAGE_FORMS[name][0]
+    if getattr(form_class, "needs_people", False):
+        return form_class(*args, prefix=name, people=assignable_people(user, task))
+    return form_class(*args, prefix=name)
+
+
+def _task_page_forms(user, task: Task, actions: frozenset[Action]) -> dict:
     """A form for each action the viewer may take now, and none for the others: what the page
     offers is exactly what the services accept."""
-    return {
-        f"{name}_form": form_class(prefix=name)
-        for name, (form_class, served) in _PAGE_FORMS.items()
-        if served & actions
-    }
+    return {f"{name}_form": _form(name, user, task) for name, (_, served) in _PAGE_FORMS.items() if served & actions}
 
 
 def _safe_next(request) -> str:
@@ -103,7 +118,10 @@ def _render_task(request, task: Task, *, bound: dict | None = None, status: int 
         "chain": task_chain(request.user, task),
         "can_decide_extensions": Action.DECIDE_EXTENSION in actions,
         "completion_files": _completion_files(task) if Action.VERIFY in actions else None,
-        **_task_page_forms(actions),
+        "handlers": TaskAssignment.objects.filter(task=task, ended_at__isnull=True)
+        .select_related("user", "agency")
+        .order_by("agency__name", "-role", "assigned_at"),
+        **_task_page_forms(request.user, task, actions),
         **(bound or {}),
     }
     return render(request, "directives/work/task_detail.html", context, status=status)
@@ -123,11 +141,11 @@ def _body_too_large(request) -> bool:
     return length > settings.UPLOAD_MAX_BYTES * settings.ATTACHMENTS_PER_REPORT + 1024 * 1024
 
 
-def _task_action(request, pk, *, name: str, run, done: str):
+def _task_action(request, pk, *, name: str, run, done):
     """The shape of every action: visible (404), the person's role (403), valid input, the
     service (which asks `require_action` again on the locked task), redirect."""
     task = get_task_for_user(request.user, pk)
-    form_class, served = _PAGE_FORMS[name]
+    served = _PAGE_FORMS[name][1]
     if not any(may(request.user, task, action) for action in served):
         raise PermissionDenied("Bạn không có quyền thực hiện thao tác này trên nhiệm vụ.")
     if _body_too_large(request):
@@ -138,14 +156,15 @@ def _task_action(request, pk, *, name: str, run, done: str):
             f"mỗi lần tối đa {settings.ATTACHMENTS_PER_REPORT} tệp. Không có gì được lưu.",
         )
         return _render_task(request, task, status=413)
-    form = form_class(request.POST, request.FILES, prefix=name)
+    form = _form(name, request.user, task, request.POST, request.FILES)
     if form.is_valid():
         try:
-            run(task, form.cleaned_data)
+            result = run(task, form.cleaned_data)
         except ValidationError as error:
             forms.add_service_error(form, error)
         else:
-            messages.success(request, done.format(pk=task.pk))
+            # `done` is the message, or makes it from what the service returned.
+            messages.success(request, done(result) if callable(done) else done.format(pk=task.pk))
             return redirect(_safe_next(request) or reverse("task_detail", args=[task.pk]))
     messages.error(request, "Chưa lưu được: xem lỗi bên dưới.")
     task.refresh_from_db()
@@ -180,7 +199,11 @@ def task_submit(request, pk):
         run=lambda task, data: workflow.task_submit_completion(
             task=task, actor=request.user, note=data["note"], files=data["files"]
         ),
-        done="Đã báo cáo hoàn thành; nhiệm vụ chờ Văn phòng xác nhận.",
+        done=lambda task: (
+            "Đã báo cáo hoàn thành; báo cáo chờ lãnh đạo cơ quan duyệt trước khi gửi Văn phòng."
+            if task.head_review_since
+            else "Đã báo cáo hoàn thành; nhiệm vụ chờ Văn phòng xác nhận."
+        ),
     )
 
 
@@ -252,6 +275,46 @@ def task_reassign(request, pk):
             task=task, actor=request.user, new_lead=data["new_lead"], reason=data["reason"]
         ),
         done="Đã đổi cơ quan chủ trì.",
+    )
+
+
+@require_POST
+def task_assign(request, pk):
+    return _task_action(
+        request,
+        pk,
+        name="assign",
+        run=lambda task, data: workflow.task_assign_handlers(
+            task=task,
+            actor=request.user,
+            in_charge=data["in_charge"],
+            assisting=list(data["assisting"]),
+            note=data["note"],
+            internal_due_on=data["internal_due_on"],
+        ),
+        done="Đã phân công xử lý nhiệm vụ.",
+    )
+
+
+@require_POST
+def task_approve_submission(request, pk):
+    return _task_action(
+        request,
+        pk,
+        name="approve_submission",
+        run=lambda task, data: workflow.task_approve_submission(task=task, actor=request.user),
+        done="Đã duyệt báo cáo hoàn thành; nhiệm vụ chờ Văn phòng xác nhận.",
+    )
+
+
+@require_POST
+def task_return_submission(request, pk):
+    return _task_action(
+        request,
+        pk,
+        name="return_submission",
+        run=lambda task, data: workflow.task_return_submission(task=task, actor=request.user, reason=data["reason"]),
+        done="Đã trả lại báo cáo hoàn thành cho người báo cáo.",
     )
 
 

@@ -79,3 +79,20 @@ def test_present_figures_agree_with_the_history_on_past_days(demo, days_before):
     # What the dashboard counts for a past day is what the history replays for it.
     with time_machine.travel(DAY, tick=False):
         assert list(disagreements(DAY.date() - dt.timedelta(days=days_before))) == []
+
+
+def test_the_head_of_so_y_te_has_given_two_tasks_to_its_officer(demo, client):
+    """`soyte_truong` heads Sở Y tế; `soyte` finds what they were given under "Việc của tôi"."""
+    from agencies.models import Membership
+    from directives.models import TaskAssignment
+
+    users = get_user_model().objects
+    head, officer = users.get(username="soyte_truong"), users.get(username="soyte")
+    assert head.memberships.get().role == Membership.Role.HEAD
+    assert TaskAssignment.objects.filter(assigned_by=head, user=officer, ended_at__isnull=True).count() == 2
+    with time_machine.travel(DAY, tick=False):
+        client.force_login(officer)
+        groups = client.get(reverse("my_tasks")).context["groups"]
+        assert sum(group.count for group in groups) == 2
+        call_command("seed_demo", password="demo", stdout=io.StringIO())  # idempotent
+    assert TaskAssignment.objects.count() == 2

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from agencies.models import Agency, AgencyAlias, AgencyGroup, AgencyKind, Membership
@@ -20,7 +21,7 @@ from agencies.roles import LEADERS_GROUP, OFFICE_STAFF_GROUP, ensure_role_groups
 from agencies.selectors import agency_resolve
 from directives.demo import present, province
 from directives.demo.notices import NOT_AN_AGENCY, NUMBERED, SEEDS, SeedNotice, body_end, find_span, paragraphs
-from directives.models import ExtensionRequest, ProgressReport, Task, TaskEvent
+from directives.models import ExtensionRequest, ProgressReport, Task, TaskAssignment, TaskEvent
 from directives.models.history import due_date_changes_rebuild
 from directives.notices.services import notice_publish
 from directives.tasks import workflow
@@ -49,6 +50,7 @@ class Command(BaseCommand):
         created = sum(self._notice(seed, office) for seed in SEEDS)
         today = timezone.localdate()
         created += sum(self._present_notice(spec, office, today) for spec in present.NOTICES)
+        self._present_handlers(today)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Dữ liệu mẫu sẵn sàng: {Agency.objects.count()} cơ quan, {AgencyGroup.objects.count()} nhóm, "
@@ -129,8 +131,10 @@ class Command(BaseCommand):
             elif role == "leader":
                 user.groups.add(Group.objects.get(name=LEADERS_GROUP))
             user.save()
-            if agency_name and role == "officer":
-                Membership.objects.get_or_create(user=user, agency=Agency.objects.get(name=agency_name))
+            if agency_name and role in (Membership.Role.OFFICER, Membership.Role.HEAD):
+                Membership.objects.get_or_create(
+                    user=user, agency=Agency.objects.get(name=agency_name), defaults={"role": role}
+                )
         return office
 
     # --- Notices --------------------------------------------------------------------------------
@@ -292,7 +296,12 @@ class Command(BaseCommand):
 
     def _officer(self, agency: Agency):
         """Who acts for an agency in the present's history: its demo officer, or one who cannot log in."""
-        membership = Membership.objects.filter(agency=agency).select_related("user").first()
+        membership = (
+            Membership.objects.filter(agency=agency, role=Membership.Role.OFFICER)
+            .select_related("user")
+            .order_by("pk")
+            .first()
+        )
         if membership:
             return membership.user
         user = get_user_model().objects.create_user(
@@ -338,6 +347,33 @@ class Command(BaseCommand):
                 workflow.extension_decide(request=request, actor=leader, approve=True)
                 self._date_last(task, TaskEvent.Kind.EXTENSION_DECIDED, today - dt.timedelta(days=1))
                 due_date_changes_rebuild(tasks=[task])
+
+    def _present_handlers(self, today: dt.date) -> None:
+        """The head of Sở Y tế gives two of the agency's open tasks of the present to its officer,
+        so `soyte` finds them under "Việc của tôi" and the inbox shows who handles them."""
+        head = get_user_model().objects.filter(username="soyte_truong").first()
+        if head is None or TaskAssignment.objects.filter(assigned_by=head).exists():
+            return
+        agency = Agency.objects.get(name="Sở Y tế")
+        officer = self._officer(agency)
+        open_tasks = (
+            Task.objects.filter(conclusion__notice__title__in=[present.notice_title(n) for n in present.NOTICES])
+            .filter(Q(lead=agency) | Q(coordinations__agency=agency))
+            .filter(submitted_at__isnull=True, completed_on__isnull=True, cancelled_at__isnull=True)
+            .distinct()
+            .order_by("due_date", "id")
+        )
+        for task in open_tasks[:2]:
+            due = task.due_date
+            workflow.task_assign_handlers(
+                task=task,
+                actor=head,
+                in_charge=officer,
+                note="Đề nghị chủ trì tham mưu, báo cáo lãnh đạo Sở trước khi gửi Văn phòng.",
+                internal_due_on=due - dt.timedelta(days=1) if due and due > today else None,
+            )
+            self._date_last(task, TaskEvent.Kind.HANDLERS_ASSIGNED, today - dt.timedelta(days=1), hour=8)
+            TaskAssignment.objects.filter(task=task).update(assigned_at=self._at(today - dt.timedelta(days=1), 8))
 
     def _date_last(self, task: Task, kind: str, day: dt.date, hour: int = 9) -> None:
         event = TaskEvent.objects.filter(task=task, kind=kind).order_by("-at", "-id").first()

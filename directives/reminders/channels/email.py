@@ -1,4 +1,4 @@
-"""E-mail: HTML and plain text, to the agency's address and its people."""
+"""E-mail: HTML and plain text, to the agency's address and the people the digest reaches (`content.people`)."""
 
 from django import forms
 from django.core.mail import EmailMultiAlternatives

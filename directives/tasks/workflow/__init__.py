@@ -9,6 +9,7 @@ notifies the people concerned.
 """
 
 from directives.tasks.workflow.agency import extension_request, task_report_progress, task_submit_completion
+from directives.tasks.workflow.head import task_approve_submission, task_assign_handlers, task_return_submission
 from directives.tasks.workflow.office import (
     extension_decide,
     task_cancel,
@@ -21,10 +22,13 @@ from directives.tasks.workflow.office import (
 __all__ = [
     "extension_decide",
     "extension_request",
+    "task_approve_submission",
+    "task_assign_handlers",
     "task_cancel",
     "task_reassign",
     "task_report_progress",
     "task_return",
+    "task_return_submission",
     "task_submit_completion",
     "task_supersede",
     "task_verify",

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from agencies.models import Agency
+from agencies.roles import head_agency_ids
 from directives.models import ExtensionRequest, Notification, ProgressReport, Task, TaskEvent
 from directives.models.task import DeadlineKind
 from directives.tasks import notify
@@ -16,6 +17,7 @@ from directives.tasks.permissions import Action, acting_agency_id, require_actio
 from directives.tasks.services import task_event_record
 from directives.tasks.uploads import check_uploads
 from directives.tasks.workflow._common import files_removed_on_error, lock_task, refuse, store_attachments
+from directives.tasks.workflow.head import record_submission, submit_for_head_review
 
 EVIDENCE_REQUIRED = (
     "Hãy đính kèm ít nhất một tệp minh chứng (văn bản, biên bản, ảnh…): "
@@ -83,7 +85,10 @@ def task_report_progress(
 
 def task_submit_completion(*, task: Task, actor, note: str, files: Sequence = ()) -> Task:
     """The lead agency says the task is done, with its result and evidence: awaiting verification.
-    When the office requires evidence (REQUIRE_COMPLETION_EVIDENCE), at least one file."""
+    When the office requires evidence (REQUIRE_COMPLETION_EVIDENCE), at least one file.
+
+    Where the lead agency requires its head's sign-off, an officer's completion waits for the head
+    first (`head.submit_for_head_review`); a head's own goes straight to the office."""
     checked = check_uploads(files)
     with files_removed_on_error() as stored, transaction.atomic():
         task = lock_task(task)
@@ -104,26 +109,17 @@ def task_submit_completion(*, task: Task, actor, note: str, files: Sequence = ()
         report.full_clean()
         report.save()
         store_attachments(report=report, files=checked, actor=actor, stored=stored)
-        task.submitted_at = now
-        task.submitted_by = actor
         task.completion_note = note.strip()
-        task.full_clean()
-        task.save(update_fields=["submitted_at", "submitted_by", "completion_note", "updated_at"])
-        task_event_record(
-            task=task,
-            kind=TaskEvent.Kind.SUBMITTED,
-            actor=actor,
-            at=now,
-            data={"submitted_at": now, "report_id": report.pk, "attachments": len(checked)},
-            note=task.completion_note[:500],
-        )
-        notify.notify_users(
-            users=notify.office_people(),
-            kind=Notification.Kind.SUBMITTED,
-            title=f"{task.lead.name} báo cáo hoàn thành, chờ xác nhận",
-            body=task.action[:300],
-            task=task,
-        )
+        if task.lead.requires_head_approval and task.lead_id not in head_agency_ids(actor):
+            submit_for_head_review(task=task, actor=actor, now=now, report_id=report.pk, attachments=len(checked))
+        else:
+            record_submission(
+                task=task,
+                actor=actor,
+                submitted_by=actor,
+                now=now,
+                data={"report_id": report.pk, "attachments": len(checked)},
+            )
     return task
 
 

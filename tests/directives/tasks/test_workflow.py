@@ -10,10 +10,13 @@ from directives.tasks.status import TaskStatus, compute_status
 from directives.tasks.workflow import (
     extension_decide,
     extension_request,
+    task_approve_submission,
+    task_assign_handlers,
     task_cancel,
     task_reassign,
     task_report_progress,
     task_return,
+    task_return_submission,
     task_submit_completion,
     task_supersede,
     task_verify,
@@ -265,7 +268,7 @@ def test_nothing_is_done_on_a_cancelled_task(task, office_clerk, health_dept_off
 
 
 def test_every_kind_of_event_is_written_by_a_service(
-    task, health_dept_officer, ict_dept_officer, office_clerk, leader, ict_dept
+    task, health_dept_officer, ict_dept_officer, office_clerk, leader, ict_dept, health_dept, health_dept_head
 ):
     """A kind that nothing writes is a promise the history cannot keep: each one has its writer."""
     with at(25):
@@ -285,4 +288,12 @@ def test_every_kind_of_event_is_written_by_a_service(
     task_supersede(task=TaskFactory(lead=task.lead), actor=office_clerk, reason="Thay bằng chỉ đạo mới")
     chased = TaskFactory(lead=task.lead, due_date=dt.date(2021, 6, 30))
     issue_letter(letter=build_letter([chased.lead], dt.date(2021, 7, 5)), actor=office_clerk)
+    signed_off = TaskFactory(lead=health_dept)
+    health_dept.requires_head_approval = True
+    health_dept.save()
+    task_assign_handlers(task=signed_off, actor=health_dept_head, in_charge=health_dept_officer)
+    task_submit_completion(task=signed_off, actor=health_dept_officer, note="Xong")
+    task_return_submission(task=signed_off, actor=health_dept_head, reason="Bổ sung số liệu")
+    task_submit_completion(task=signed_off, actor=health_dept_officer, note="Đã bổ sung")
+    task_approve_submission(task=signed_off, actor=health_dept_head)
     assert set(TaskEvent.objects.values_list("kind", flat=True)) == set(TaskEvent.Kind.values)

@@ -1,5 +1,6 @@
 """The task page offers exactly what the workflow services accept: for every state of a task and
-every person who can see it, the forms on the page are the actions the real services carry out
+every person who can see it (among them an officer the head assigned the task to, one not
+assigned, and the head of the coordinating agency), the forms on the page are the actions the real services carry out
 (each tried in a transaction that is then rolled back), and nothing else."""
 
 import datetime as dt
@@ -12,16 +13,26 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 
+from agencies.models import Membership
 from agencies.roles import OFFICE_STAFF_GROUP
 from directives.models import ExtensionRequest, Task
 from directives.tasks import workflow
 from directives.tasks.permissions import Action, actions_for
-from tests.factories import AgencyFactory, TaskFactory
+from tests.factories import AgencyFactory, MembershipFactory, TaskFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 NOW = dt.datetime(2021, 6, 27, 3, 0, tzinfo=dt.UTC)
-PEOPLE = ["lead_officer", "coordinating_officer", "agency_head", "office", "leader", "office_deciding"]
+PEOPLE = [
+    "lead_officer",
+    "assigned_officer",
+    "coordinating_officer",
+    "agency_head",
+    "coordinating_head",
+    "office",
+    "leader",
+    "office_deciding",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -52,6 +63,15 @@ def _state(name, world) -> Task:
         workflow.task_submit_completion(task=task, actor=officer, note="Đã xong")
     if name == "returned":
         workflow.task_return(task=task, actor=office, reason="Thiếu minh chứng")
+    if name in ("assigned", "awaiting_head"):
+        head, assigned = world.people["agency_head"], world.people["assigned_officer"]
+        workflow.task_assign_handlers(task=task, actor=head, in_charge=assigned, assisting=[officer])
+    if name == "awaiting_head":
+        lead.requires_head_approval = True
+        lead.save()
+        workflow.task_submit_completion(task=task, actor=world.people["assigned_officer"], note="Đã xong")
+        lead.requires_head_approval = False
+        lead.save()
     if name in ("completed", "completed_extension_pending"):
         workflow.task_verify(task=task, actor=office)
     if name == "cancelled":
@@ -72,6 +92,8 @@ STATES = [
     "completed_extension_pending",
     "cancelled",
     "unpublished",
+    "assigned",
+    "awaiting_head",
 ]
 
 
@@ -87,6 +109,10 @@ def world(
     leader,
     django_user_model,
 ):
+    assigned = MembershipFactory(user=UserFactory(username="soyte-2"), agency=health_dept).user
+    ict_head = MembershipFactory(
+        user=UserFactory(username="giamdoc-sotttt"), agency=ict_dept, role=Membership.Role.DEPUTY
+    ).user
     deciding = django_user_model.objects.create_user("chanh-van-phong")
     deciding.groups.add(Group.objects.get_or_create(name=OFFICE_STAFF_GROUP)[0])
     return SimpleNamespace(
@@ -97,8 +123,10 @@ def world(
         other_agency=AgencyFactory(name="Sở Kế hoạch và Đầu tư"),
         people={
             "lead_officer": health_dept_officer,
+            "assigned_officer": assigned,
             "coordinating_officer": ict_dept_officer,
             "agency_head": health_dept_head,
+            "coordinating_head": ict_head,
             "office": office_clerk,
             "leader": leader,
             "office_deciding": deciding,
@@ -122,7 +150,7 @@ def _accepted(run) -> bool:
         return False
 
 
-def _accepted_actions(task: Task, user, other_agency) -> set[Action]:
+def _accepted_actions(task: Task, user, other_agency, world) -> set[Action]:
     pending = task.extension_requests.filter(status=ExtensionRequest.Status.PENDING).first()
     later = (task.due_date or dt.date(2021, 6, 27)) + dt.timedelta(days=30)
     runs = {
@@ -140,6 +168,16 @@ def _accepted_actions(task: Task, user, other_agency) -> set[Action]:
         Action.CANCEL: lambda: workflow.task_cancel(task=task, actor=user, reason="Không còn phù hợp"),
         Action.SUPERSEDE: lambda: workflow.task_supersede(task=task, actor=user, reason="Thay bằng chỉ đạo mới"),
         Action.REASSIGN: lambda: workflow.task_reassign(task=task, actor=user, new_lead=other_agency),
+        # Each head gives the task to someone of their own agency.
+        Action.ASSIGN: lambda: workflow.task_assign_handlers(
+            task=task,
+            actor=user,
+            in_charge=world.people[
+                "coordinating_officer" if user == world.people["coordinating_head"] else "lead_officer"
+            ],
+        ),
+        Action.APPROVE_SUBMISSION: lambda: workflow.task_approve_submission(task=task, actor=user),
+        Action.RETURN_SUBMISSION: lambda: workflow.task_return_submission(task=task, actor=user, reason="Bổ sung"),
     }
     accepted = set()
     for action, run in runs.items():
@@ -161,6 +199,9 @@ def _offered_actions(client, task: Task) -> set[Action]:
         "task_return": {Action.RETURN},
         "task_close": {Action.CANCEL, Action.SUPERSEDE},
         "task_reassign": {Action.REASSIGN},
+        "task_assign": {Action.ASSIGN},
+        "task_approve_submission": {Action.APPROVE_SUBMISSION},
+        "task_return_submission": {Action.RETURN_SUBMISSION},
     }
     offered = set()
     for url_name, actions in forms.items():
@@ -182,7 +223,7 @@ def test_the_page_offers_exactly_what_the_services_accept(client, settings, worl
         return  # a draft's task is invisible to agencies: 404, in the permission matrix
     client.force_login(user)
     offered = _offered_actions(client, task)
-    accepted = _accepted_actions(task, user, world.other_agency)
+    accepted = _accepted_actions(task, user, world.other_agency, world)
     assert offered == accepted
     # actions_for answers the same, but it also names deciding an extension while none is pending.
     if not task.extension_requests.filter(status=ExtensionRequest.Status.PENDING).exists():
