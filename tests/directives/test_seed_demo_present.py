@@ -14,7 +14,7 @@ from django.urls import reverse
 from directives.models import ExtensionRequest, Task, TaskEvent
 from directives.tasks.status import TaskStatus, compute_status
 from directives.tasks.status.history import disagreements
-from meetings.models import ConclusionNotice
+from meetings.models import CONCLUSION_NOTICE, ConclusionNotice
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def test_present_has_every_state_an_office_meets(demo):
 
 
 def test_present_notices_are_numbered_and_dated_in_the_months_before_today(demo):
-    notices = ConclusionNotice.objects.filter(issued_on__gte=dt.date(2025, 1, 1))
+    notices = ConclusionNotice.objects.filter(issued_on__gte=dt.date(2025, 1, 1), kind__code=CONCLUSION_NOTICE)
     assert notices.count() >= 4
     for notice in notices:
         assert notice.number.endswith("/TB-UBND")
@@ -79,3 +79,17 @@ def test_present_figures_agree_with_the_history_on_past_days(demo, days_before):
     # What the dashboard counts for a past day is what the history replays for it.
     with time_machine.travel(DAY, tick=False):
         assert list(disagreements(DAY.date() - dt.timedelta(days=days_before))) == []
+
+
+def test_present_has_a_plan_a_directive_and_a_letter_without_meetings_directed_by_the_demo_leader(demo):
+    leader = get_user_model().objects.get(username="leader")
+    documents = ConclusionNotice.objects.filter(meeting__isnull=True, issued_on__gte=dt.date(2025, 1, 1))
+    assert sorted(documents.values_list("kind__name", flat=True)) == ["Chỉ thị", "Công văn", "Kế hoạch"]
+    for document in documents:
+        assert document.leader == leader
+        assert document.status == ConclusionNotice.Status.PUBLISHED
+        assert document.published_at.date() == document.issued_on < DAY.date()
+        assert Task.objects.filter(conclusion__notice=document, published_at__isnull=False).exists()
+    # The 2021 history and the present's conclusion notices are nobody's account: the chairs'
+    # names are no demo user's.
+    assert set(ConclusionNotice.objects.filter(leader=leader)) == set(documents)
