@@ -143,14 +143,28 @@ class NoticeForm(EntryPart, forms.Form):
         self.add_messages(notice_fields_errors({name: cleaned.get(name) for name in NOTICE_FIELDS if name in cleaned}))
         return cleaned
 
+    # Set by NoticeEntryForm: nothing was typed in the new meeting's fields.
+    meeting_left_blank = False
+
     @property
     def wants_new_meeting(self) -> bool:
         value = self["meeting_mode"].value()
-        return value not in (self.MEETING_EXISTING, self.MEETING_NONE)
+        return value not in (self.MEETING_EXISTING, self.MEETING_NONE) and not self._blank_meeting_not_needed()
 
     @property
     def wants_no_meeting(self) -> bool:
-        return self["meeting_mode"].value() == self.MEETING_NONE
+        return self["meeting_mode"].value() == self.MEETING_NONE or self._blank_meeting_not_needed()
+
+    def _blank_meeting_not_needed(self) -> bool:
+        """A letter left on "Nhập cuộc họp mới" with nothing typed there (a browser without
+        JavaScript keeps that default) has no meeting, rather than a page of errors about one."""
+        if not self.meeting_left_blank or self["meeting_mode"].value() == self.MEETING_EXISTING:
+            return False
+        try:
+            kind = DocumentKind.objects.filter(pk=int(self["kind"].value())).first()
+        except (TypeError, ValueError):
+            return False
+        return kind is not None and not kind.needs_meeting
 
 
 class EntryMeetingForm(EntryPart, MeetingNewForm):
@@ -195,6 +209,9 @@ class NoticeEntryForm:
         self.notice = NoticeForm(data, prefix="notice", initial=notice_initial, quiet=quiet)
         # The new meeting's fields count only when the clerk chose "Nhập cuộc họp mới".
         self.meeting = EntryMeetingForm(data, prefix="meeting", instance=new_meeting, quiet=quiet)
+        self.notice.meeting_left_blank = self.is_bound and not any(
+            (data.get(f"meeting-{name}") or "").strip() for name in ("title", "held_on", "chair_name")
+        )
         self.meeting.quiet = quiet or not self.notice.wants_new_meeting
         self.conclusions = ConclusionFormSet(
             data,

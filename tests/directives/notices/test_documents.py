@@ -315,3 +315,75 @@ def test_an_imported_conclusion_notice_still_proposes_its_meeting(client, office
     values = form_values(_page(client.post("/notices/import/", {"text": NOTICE})))
     assert values["notice-kind"] == [str(kind("Thông báo kết luận").pk)]
     assert values["notice-meeting_mode"] == ["new"]
+
+
+def test_the_api_saves_a_letter_without_a_meeting_and_names_its_kind(office_clerk, health_dept):
+    from tests.directives.api.conftest import key_client
+
+    api = key_client(office_clerk)
+    response = api.post("/api/v1/documents/", {"text": LETTER}, format="json")
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert (body["kind"], body["kind_code"], body["meeting"], body["issuer"]) == (
+        "Công văn",
+        "cong_van",
+        None,
+        "UBND tỉnh",
+    )
+    assert body["leader"] is None and body["leader_name"] == "Mai Sơn"
+    assert not Meeting.objects.exists()
+    listed = api.get("/api/v1/documents/").json()
+    assert [(d["id"], d["kind"]) for d in listed["results"]] == [(body["id"], "Công văn")]
+
+
+def test_the_office_adds_a_kind_in_the_admin_and_it_is_offered_at_once(client, health_dept):
+    from agencies.roles import ensure_role_groups
+    from tests.factories import office_user
+
+    ensure_role_groups()
+    clerk = office_user(username="vanphong", is_staff=True)
+    client.force_login(clerk)
+    response = client.post(
+        "/admin/meetings/documentkind/add/",
+        {
+            "name": "Thông báo ý kiến kết luận của Thường trực",
+            "code": "thuong_truc",
+            "needs_meeting": "on",
+            "order": "80",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    added = DocumentKind.objects.get(code="thuong_truc")
+    assert added.needs_meeting
+    page = _page(client.get(reverse("notice_create")))
+    assert f'<option value="{added.pk}" data-needs-meeting="1">{added.name}</option>' in page
+
+
+def test_a_kind_in_use_is_never_deleted(client, office_clerk, health_dept):
+    from tests.factories import UserFactory
+
+    client.force_login(office_clerk)
+    _enter_and_publish(client, "Công văn", health_dept)
+    client.force_login(UserFactory(username="quantri", is_staff=True, is_superuser=True))
+    client.post(f"/admin/meetings/documentkind/{kind('Công văn').pk}/delete/", {"post": "yes"})
+    assert DocumentKind.objects.filter(name="Công văn").exists()
+
+
+def test_a_letter_left_on_new_meeting_with_nothing_typed_there_has_no_meeting(client, office_clerk, health_dept):
+    # A browser without JavaScript keeps the page's default "Nhập cuộc họp mới".
+    client.force_login(office_clerk)
+    data = _post_without_meeting("Công văn", health_dept)
+    data["notice-meeting_mode"] = ["new"]
+    assert client.post(reverse("notice_create"), data).status_code == 302
+    assert ConclusionNotice.objects.get().meeting is None and not Meeting.objects.exists()
+
+
+def test_a_conclusion_notice_left_on_new_meeting_with_nothing_typed_is_asked_for_its_meeting(
+    client, office_clerk, health_dept
+):
+    client.force_login(office_clerk)
+    data = _post_without_meeting("Thông báo kết luận", health_dept)
+    data["notice-meeting_mode"] = ["new"]
+    response = client.post(reverse("notice_create"), data)
+    assert response.status_code == 200 and "Nhập tên cuộc họp." in _page(response)
+    assert not ConclusionNotice.objects.exists()
