@@ -93,3 +93,16 @@ def test_present_has_a_plan_a_directive_and_a_letter_without_meetings_directed_b
     # The 2021 history and the present's conclusion notices are nobody's account: the chairs'
     # names are no demo user's.
     assert set(ConclusionNotice.objects.filter(leader=leader)) == set(documents)
+
+
+def test_the_demo_leader_opens_on_their_own_directives(demo, client):
+    leader = get_user_model().objects.get(username="leader")
+    client.force_login(leader)
+    own = set(Task.objects.filter(conclusion__notice__leader=leader).values_list("pk", flat=True))
+    with time_machine.travel(DAY, tick=False):
+        mine = client.get(reverse("my_directives"))
+        dashboard = client.get(reverse("dashboard"))
+        everyone = client.get(reverse("dashboard"), {"leader": ""})
+    assert {task.pk for task in mine.context["page"].object_list} == own and len(own) == 7
+    assert dashboard.context["mine_by_default"] and dashboard.context["totals"].assigned == 7
+    assert everyone.context["totals"].assigned > 7
