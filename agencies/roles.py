@@ -9,6 +9,8 @@ from functools import wraps
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 
+from agencies.names import normalize
+
 OFFICE_STAFF_GROUP = "office_staff"
 LEADERS_GROUP = "leaders"
 
@@ -61,10 +63,39 @@ def head_agency_ids(user) -> frozenset[int]:
     return cached
 
 
-# Office staff keep the reference data (agencies, aliases, groups, memberships) in the admin.
+def leader_users():
+    """The provincial leaders' active accounts (the leaders group), by name: who may direct a document."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(groups__name=LEADERS_GROUP, is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def leader_accounts():
+    """Every account of the leaders group, locked ones too (filters still find their documents)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(groups__name=LEADERS_GROUP).distinct()
+
+
+def leader_for_name(name: str):
+    """The one leader account whose full name is `name` (accents and case aside), else None."""
+    key = normalize(name or "")
+    if not key:
+        return None
+    found = [user for user in leader_users() if normalize(user.get_full_name()) == key]
+    return found[0] if len(found) == 1 else None
+
+
+# Office staff keep the reference data (agencies, aliases, groups, memberships, kinds of
+# directive documents) in the admin.
 _OFFICE_STAFF_PERMISSIONS = {
     "agencies": ["agency", "agencyalias", "agencygroup", "agencykind", "membership"],
-    "meetings": ["meeting", "conclusionnotice", "conclusion"],
+    "meetings": ["meeting", "conclusionnotice", "conclusion", "documentkind"],
 }
 
 

@@ -6,6 +6,7 @@ item is marked; the inbox is the home page itself.
 
 SECTIONS = (
     ("/dashboard/", "dashboard"),
+    ("/my-directives/", "my_directives"),
     ("/notices/", "notices"),
     ("/tasks/verification/", "verification"),
     ("/tasks/extensions/", "extensions"),

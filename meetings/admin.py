@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 
 from agencies.admin import ModelAdmin
-from meetings.models import Conclusion, ConclusionNotice, Meeting
+from agencies.roles import leader_accounts
+from meetings.models import Conclusion, ConclusionNotice, DocumentKind, Meeting
 
 
 @admin.register(Meeting)
@@ -19,6 +20,16 @@ class MeetingAdmin(ModelAdmin):
             return super().get_changelist_instance(request)
         except (OverflowError, ValueError) as exc:
             raise IncorrectLookupParameters(exc) from exc
+
+
+@admin.register(DocumentKind)
+class DocumentKindAdmin(ModelAdmin):
+    """The kinds of directive documents: the office adds its own (a kind in use cannot be deleted)."""
+
+    list_display = ["name", "code", "needs_meeting", "order"]
+    list_editable = ["needs_meeting", "order"]
+    search_fields = ["name", "code"]
+    prepopulated_fields = {"code": ["name"]}
 
 
 class ConclusionInline(admin.TabularInline):
@@ -42,10 +53,16 @@ class ConclusionNoticeAdmin(ModelAdmin):
     status is never edited here, and a published notice is read-only and never deleted (its
     tasks are corrected by cancelling or superseding them, with a reason)."""
 
-    list_display = ["number", "title", "issued_on", "status"]
-    list_filter = ["status"]
+    list_display = ["number", "kind", "title", "issued_on", "leader_name", "status"]
+    list_filter = ["status", "kind"]
     search_fields = ["number", "title"]
     readonly_fields = ["status", "published_at", "published_by"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "leader":
+            kwargs["queryset"] = leader_accounts()  # only a leader directs a document
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     inlines = [ConclusionInline]
 
     def has_change_permission(self, request, obj=None):

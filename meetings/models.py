@@ -1,4 +1,10 @@
-"""A meeting, the conclusion notice issued after it, and the notice's numbered conclusions."""
+"""A meeting, the directive documents (a conclusion notice after a meeting, a letter, a directive,
+a plan...) and their numbered conclusions.
+
+The document model keeps its historical name, ConclusionNotice: a conclusion notice was the first
+kind the product followed up, and the name runs through the code, the API and the migrations.
+Its `kind` (DocumentKind, a reference table the office extends) says what it is; only the kinds
+that need a meeting (the conclusion notice) must have one."""
 
 from django.conf import settings
 from django.db import models
@@ -66,12 +72,82 @@ class Meeting(models.Model):
         return ", ".join(part for part in (self.chair_name, self.chair_title) if part)
 
 
+# The kinds every office starts with (code, name, needs a meeting, order); the office adds others in
+# the admin. Seeded by migration 0004 and again after a flush (meetings.apps), like the role groups.
+CONCLUSION_NOTICE = "thong_bao_ket_luan"
+LETTER = "cong_van"
+DEFAULT_KINDS = (
+    (CONCLUSION_NOTICE, "Thông báo kết luận", True, 10),
+    ("thong_bao_y_kien_chi_dao", "Thông báo ý kiến chỉ đạo", False, 20),
+    (LETTER, "Công văn", False, 30),
+    ("chi_thi", "Chỉ thị", False, 40),
+    ("ke_hoach", "Kế hoạch", False, 50),
+    ("quyet_dinh", "Quyết định", False, 60),
+    ("y_kien_chi_dao_truc_tiep", "Ý kiến chỉ đạo trực tiếp", False, 70),
+)
+# Who issues a document when the clerk does not say: the provincial People's Committee.
+DEFAULT_ISSUER = "UBND tỉnh"
+
+
+class DocumentKind(models.Model):
+    code = models.SlugField("mã", max_length=40, unique=True)
+    name = models.CharField("tên loại văn bản", max_length=120, unique=True)
+    needs_meeting = models.BooleanField(
+        "gắn với cuộc họp", default=False, help_text="Văn bản loại này phải ghi cuộc họp (như thông báo kết luận)."
+    )
+    order = models.PositiveIntegerField("thứ tự", default=100)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "loại văn bản chỉ đạo"
+        verbose_name_plural = "loại văn bản chỉ đạo"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def conclusion_notice(cls) -> "DocumentKind":
+        return ensure_document_kinds()[CONCLUSION_NOTICE]
+
+
+def ensure_document_kinds() -> dict[str, DocumentKind]:
+    """The office's starting kinds, created when missing (idempotent); returns them by code."""
+    kinds = {kind.code: kind for kind in DocumentKind.objects.filter(code__in=[row[0] for row in DEFAULT_KINDS])}
+    for code, name, needs_meeting, order in DEFAULT_KINDS:
+        if code not in kinds:
+            kinds[code], _ = DocumentKind.objects.get_or_create(
+                code=code, defaults={"name": name, "needs_meeting": needs_meeting, "order": order}
+            )
+    return kinds
+
+
 class ConclusionNotice(models.Model):
+    """A directive document of any kind (văn bản chỉ đạo); see the module's docstring."""
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Dự thảo"
         PUBLISHED = "published", "Đã ban hành"
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="notices", verbose_name="cuộc họp")
+    kind = models.ForeignKey(
+        DocumentKind, on_delete=models.PROTECT, related_name="documents", verbose_name="loại văn bản"
+    )
+    # Only the kinds that need one (DocumentKind.needs_meeting) must have a meeting.
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="notices", verbose_name="cuộc họp", null=True, blank=True
+    )
+    issuer = models.CharField("cơ quan ban hành", max_length=255, blank=True, default=DEFAULT_ISSUER)
+    # The leader who directed: the meeting's chair, or the one who signed ("KT. CHỦ TỊCH / PHÓ CHỦ
+    # TỊCH ..."). `leader` is their account (a user of the leaders group), which "Chỉ đạo của tôi"
+    # matches on; `leader_name` is the name as written, kept when no account matches.
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="directed_documents",
+        verbose_name="lãnh đạo chỉ đạo",
+    )
+    leader_name = models.CharField("lãnh đạo chỉ đạo (như ghi trên văn bản)", max_length=255, blank=True)
     # Blank while a draft: "Số: /TB-UBND". The number as it must be printed, e.g. "123/TB-UBND".
     number = models.CharField("số, ký hiệu", max_length=64, blank=True)
     place = models.CharField("địa danh", max_length=120, blank=True)
@@ -98,8 +174,8 @@ class ConclusionNotice(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "thông báo kết luận"
-        verbose_name_plural = "thông báo kết luận"
+        verbose_name = "văn bản chỉ đạo"
+        verbose_name_plural = "văn bản chỉ đạo"
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status="draft") | models.Q(published_at__isnull=False),
@@ -111,11 +187,30 @@ class ConclusionNotice(models.Model):
         return f"{self.number_display} – {self.title[:80]}"
 
     def save(self, *args, **kwargs):
+        if self.kind_id is None:
+            # Code that predates the kinds (and the admin's older forms) made conclusion notices.
+            self.kind = DocumentKind.conclusion_notice()
         _save_with_search_text(self, kwargs)
         super().save(*args, **kwargs)
 
     def search_key(self) -> str:
-        return _search_key(self.number, self.title, self.place, self.issued_on_text, self.signer_name)
+        return _search_key(
+            self.number, self.title, self.place, self.issued_on_text, self.signer_name, self.leader_name, self.issuer
+        )
+
+    @property
+    def kind_word(self) -> str:
+        """How a reference starts: "Thông báo" for the notices (as before the kinds), else the kind."""
+        name = self.kind.name if self.kind_id else "Thông báo"
+        return "Thông báo" if name.startswith("Thông báo") else name
+
+    @property
+    def leader_display(self) -> str:
+        if self.leader_name:
+            return self.leader_name
+        if self.leader_id:
+            return self.leader.get_full_name() or self.leader.get_username()
+        return self.meeting.chair_name if self.meeting_id else ""
 
     @property
     def reference(self) -> str:
@@ -126,7 +221,7 @@ class ConclusionNotice(models.Model):
             return self.number
         title = self.title if len(self.title) <= 60 else self.title[:59].rstrip() + "…"
         date = f"ngày {self.issued_on:%d/%m/%Y}" if self.issued_on else "chưa có số"
-        return f"Thông báo {date} – {title}"
+        return f"{self.kind_word} {date} – {title}"
 
     @property
     def number_display(self) -> str:

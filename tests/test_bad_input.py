@@ -120,6 +120,9 @@ NUL_URLS = [
     "/agencies/search/?q=a%00b",
     "/tasks/?q=a%00b",
     "/notices/?q=a%00b",
+    "/notices/?kind=a%00b&leader=1e309&issuer=a%00b&year=99999999999",
+    "/tasks/?doc_kind=a%00b&leader=-1",
+    "/dashboard/?doc_kind=1e309&leader=a%00b",
     "/meetings/?q=a%00b",
     "/admin/agencies/agency/?q=a%00b",
     "/admin/autocomplete/?app_label=agencies&model_name=agency&field_name=parent&term=a%00b",
@@ -129,6 +132,8 @@ NUL_URLS = [
     "/admin/agencies/agencyalias/add/?agency=a%00b&group=-1",
     "/admin/agencies/membership/add/?agency=1e309&user=x",
     "/admin/meetings/conclusionnotice/add/?meeting=abc",
+    "/admin/meetings/conclusionnotice/add/?kind=a%00b&leader=1e309",
+    "/admin/meetings/documentkind/?q=a%00b",
 ]
 
 

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
         ("/tasks/extensions/", "extensions"),
         ("/tasks/extensions/3/decide/", "extensions"),
         ("/dashboard/report/", "dashboard"),
+        ("/my-directives/", "my_directives"),
         ("/notices/import/", "notices"),
         ("/accounts/lockouts/", "lockouts"),
         ("/api-keys/", "api_keys"),

@@ -132,6 +132,9 @@ ROWS = [
     Row("task_list", "get", lambda w: "/tasks/", everyone_signed_in()),
     Row("task_export", "get", lambda w: "/tasks/export.xlsx", everyone_signed_in()),
     Row("dashboard", "get", lambda w: "/dashboard/", everyone_signed_in()),
+    Row("dashboard_all_leaders", "get", lambda w: "/dashboard/?leader=", everyone_signed_in()),
+    # "Chỉ đạo của tôi": a leader's own directives; nobody else has any.
+    Row("my_directives", "get", lambda w: "/my-directives/", codes(302, 403, 403, 403, 403, 403, 200)),
     Row("dashboard_report", "get", lambda w: "/dashboard/report/", everyone_signed_in()),
     Row("agencies_export", "get", lambda w: "/dashboard/agencies.xlsx", everyone_signed_in()),
     # The chasing letter (issue 15): office staff only. GET shows it, POST makes the .docx and writes

@@ -196,14 +196,30 @@ class ExtensionSerializer(serializers.ModelSerializer):
 
 
 class DocumentSerializer(serializers.ModelSerializer):
-    meeting = MeetingSerializer()
+    # Only a conclusion notice must have a meeting: a letter, a directive or a plan has none.
+    meeting = MeetingSerializer(allow_null=True, read_only=True)
     url = serializers.SerializerMethodField()
+    kind = serializers.CharField(source="kind.name", read_only=True, help_text="Loại văn bản, ví dụ: Công văn.")
+    kind_code = serializers.SlugRelatedField(
+        source="kind", slug_field="code", read_only=True, help_text="Mã loại văn bản, ví dụ: cong_van."
+    )
+    leader = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text="Tài khoản lãnh đạo chỉ đạo (nếu đã xác định)."
+    )
+    leader_name = serializers.CharField(
+        source="leader_display", read_only=True, help_text="Lãnh đạo chỉ đạo như ghi trên văn bản."
+    )
 
     class Meta:
         model = ConclusionNotice
         fields = [
             "id",
             "url",
+            "kind",
+            "kind_code",
+            "issuer",
+            "leader",
+            "leader_name",
             "number",
             "place",
             "issued_on",

@@ -183,7 +183,7 @@ class DocumentListView(generics.ListAPIView):
     parser_classes = FILE_PARSERS
 
     def get_queryset(self):
-        return notices_visible_to(self.request.user).select_related("meeting")
+        return notices_visible_to(self.request.user).select_related("meeting", "kind")
 
     @extend_schema(summary="Thông báo kết luận mà tài khoản được xem, mới nhất trước")
     def get(self, request, *args, **kwargs):

@@ -1,5 +1,5 @@
-"""A believable present for the demo: conclusion notices of the last months, with tasks around
-the day the demo is made.
+"""A believable present for the demo: conclusion notices of the last months, and a plan, a
+directive and a letter without a meeting, with tasks around the day the demo is made.
 
 The four real notices of 2021 stay as history; on their own they make every figure five years
 old (everything long overdue, nothing due this week). These notices are written for the demo,
@@ -272,6 +272,95 @@ NOTICES = (
         ),
     ),
 )
+
+
+@dataclass(frozen=True)
+class PresentDocument:
+    """A directive without a meeting (a letter, a directive, a plan), directed by the demo's
+    `leader` user: what their "Chỉ đạo của tôi" shows."""
+
+    kind: str  # a DocumentKind code
+    symbol: str  # the number's type code: "UBND-KT", "CT-UBND", "KH-UBND"
+    days_ago: int
+    title: str
+    tasks: tuple[PresentTask, ...] = field(default_factory=tuple)
+
+
+DOCUMENTS = (
+    PresentDocument(
+        kind="ke_hoach",
+        symbol="KH-UBND",
+        days_ago=100,
+        title="Kế hoạch triển khai thực hiện chương trình mục tiêu quốc gia xây dựng nông thôn mới năm nay",
+        tasks=(
+            PresentTask(
+                "Sở Nông nghiệp và Phát triển nông thôn",
+                "Hướng dẫn các địa phương rà soát, đánh giá mức độ đạt tiêu chí nông thôn mới",
+                -60,
+                ON_TIME,
+            ),
+            PresentTask(
+                "Sở Tài chính",
+                "Thẩm định, phân bổ vốn sự nghiệp thực hiện chương trình cho các huyện",
+                -40,
+                ON_TIME,
+                ("Sở Kế hoạch và Đầu tư",),
+            ),
+            PresentTask(
+                "UBND huyện Lục Ngạn",
+                "Hoàn thành hồ sơ đề nghị công nhận xã đạt chuẩn nông thôn mới nâng cao",
+                25,
+                OPEN,
+            ),
+        ),
+    ),
+    PresentDocument(
+        kind="chi_thi",
+        symbol="CT-UBND",
+        days_ago=60,
+        title="Chỉ thị về tăng cường công tác phòng cháy, chữa cháy trong mùa hanh khô",
+        tasks=(
+            PresentTask(
+                "Công an tỉnh",
+                "Kiểm tra an toàn phòng cháy, chữa cháy tại các chợ, trung tâm thương mại",
+                -20,
+                ON_TIME,
+            ),
+            PresentTask(
+                "Sở Công Thương",
+                "Rà soát hệ thống phòng cháy, chữa cháy tại các cụm công nghiệp, báo cáo kết quả",
+                9,
+                REPORTED,
+                ("Công an tỉnh",),
+            ),
+        ),
+    ),
+    PresentDocument(
+        kind="cong_van",
+        symbol="UBND-KT",
+        days_ago=25,
+        title="V/v đẩy nhanh tiến độ thu hoạch, tiêu thụ nông sản vụ đông",
+        tasks=(
+            PresentTask(
+                "Sở Nông nghiệp và Phát triển nông thôn",
+                "Hướng dẫn nông dân thu hoạch, bảo quản nông sản vụ đông",
+                -8,
+                ON_TIME,
+            ),
+            PresentTask(
+                "Sở Công Thương",
+                "Kết nối tiêu thụ nông sản vụ đông với các siêu thị, doanh nghiệp chế biến",
+                15,
+                OPEN,
+                ("Sở Nông nghiệp và Phát triển nông thôn",),
+            ),
+        ),
+    ),
+)
+
+
+def document_number(document: PresentDocument, issued_on: dt.date) -> str:
+    return f"{issued_on.timetuple().tm_yday * 2 + 41}/{document.symbol}"
 
 
 def meeting_title(notice: PresentNotice) -> str:

@@ -21,8 +21,11 @@ import re
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
+from agencies.roles import leader_users
 from directives.notices.formsets import MAX_ROWS, ConclusionFormSet, EntryPart, TaskForm
 from directives.notices.services import (
+    MSG_KIND_NEEDS_MEETING,
+    MSG_NO_KIND_OF_DOCUMENT,
     MSG_NO_MEETING,
     NOTICE_FIELDS,
     NoticeDraft,
@@ -31,7 +34,7 @@ from directives.notices.services import (
 )
 from directives.notices.validation import draft_deadline_warnings
 from meetings.forms import DateField, MeetingNewForm
-from meetings.models import ConclusionNotice, Meeting
+from meetings.models import DEFAULT_ISSUER, ConclusionNotice, DocumentKind, Meeting
 
 # The box "Tôi đã kiểm tra, vẫn lưu" shown with the deadline warnings.
 WARNINGS_CONFIRMED = "deadlines_confirmed"
@@ -46,13 +49,44 @@ class MeetingChoiceField(forms.ModelChoiceField):
         return f"{meeting.held_on:%d/%m/%Y} – {meeting.title}"
 
 
+class KindSelect(forms.Select):
+    """The kinds, each option saying whether it needs a meeting (the page hides the meeting block
+    for the others; without JavaScript the server checks)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-needs-meeting"] = "1" if instance.needs_meeting else "0"
+        return option
+
+
+class LeaderChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user) -> str:
+        return user.get_full_name() or user.get_username()
+
+
 class NoticeForm(EntryPart, forms.Form):
     MEETING_EXISTING = "existing"
     MEETING_NEW = "new"
+    MEETING_NONE = "none"
 
+    kind = forms.ModelChoiceField(
+        label="Loại văn bản",
+        queryset=DocumentKind.objects.all(),
+        empty_label=None,
+        # A page without the field (one opened before the kinds existed) enters a conclusion notice.
+        required=False,
+        widget=KindSelect(attrs={"data-document-kind": ""}),
+        error_messages={"invalid_choice": MSG_NO_KIND_OF_DOCUMENT},
+    )
     meeting_mode = forms.ChoiceField(
         label="Cuộc họp",
-        choices=[(MEETING_NEW, "Nhập cuộc họp mới"), (MEETING_EXISTING, "Chọn cuộc họp đã có")],
+        choices=[
+            (MEETING_NEW, "Nhập cuộc họp mới"),
+            (MEETING_EXISTING, "Chọn cuộc họp đã có"),
+            (MEETING_NONE, "Không gắn với cuộc họp"),
+        ],
         initial=MEETING_NEW,
         widget=forms.RadioSelect,
     )
@@ -65,6 +99,9 @@ class NoticeForm(EntryPart, forms.Form):
     )
     number = forms.CharField(
         label="Số, ký hiệu", required=False, max_length=64, help_text="Ví dụ: 123/TB-UBND; để trống nếu chưa có số."
+    )
+    issuer = forms.CharField(
+        label="Cơ quan ban hành", required=False, max_length=255, initial=DEFAULT_ISSUER, help_text="Ví dụ: UBND tỉnh"
     )
     place = forms.CharField(label="Địa danh", required=False, max_length=120, help_text="Ví dụ: Bắc Giang")
     issued_on = DateField(label="Ngày ban hành", required=False, help_text="dd/mm/yyyy; để trống nếu chưa có.")
@@ -79,6 +116,20 @@ class NoticeForm(EntryPart, forms.Form):
         label="Thẩm quyền ký", required=False, max_length=255, help_text="Ví dụ: TL. CHỦ TỊCH, KT. CHÁNH VĂN PHÒNG"
     )
     signer_name = forms.CharField(label="Người ký", required=False, max_length=255)
+    leader = LeaderChoiceField(
+        label="Lãnh đạo chỉ đạo",
+        queryset=leader_users(),
+        required=False,
+        empty_label="— Theo tên ghi trên văn bản —",
+        help_text="Người chủ trì cuộc họp hoặc lãnh đạo ký văn bản; “Chỉ đạo của tôi” của lãnh đạo dựa vào ô này.",
+        error_messages={"invalid_choice": "Người được chọn không phải lãnh đạo UBND tỉnh; hãy chọn lại."},
+    )
+    leader_name = forms.CharField(
+        label="Lãnh đạo chỉ đạo như ghi trên văn bản",
+        required=False,
+        max_length=255,
+        help_text="Để trống: lấy người chủ trì cuộc họp, hoặc người ký.",
+    )
     recipients = forms.CharField(label="Nơi nhận", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     full_text = forms.CharField(label="Toàn văn", required=False, strip=False, widget=forms.Textarea(attrs={"rows": 8}))
 
@@ -87,13 +138,36 @@ class NoticeForm(EntryPart, forms.Form):
         chose_existing = cleaned.get("meeting_mode") == self.MEETING_EXISTING
         if chose_existing and not cleaned.get("meeting") and "meeting" not in self._errors:
             self.add_error("meeting", MSG_NO_MEETING)
+        if cleaned.get("kind") is None and "kind" not in self._errors:
+            cleaned["kind"] = DocumentKind.conclusion_notice()
+        kind = cleaned.get("kind")
+        if cleaned.get("meeting_mode") == self.MEETING_NONE and kind is not None and kind.needs_meeting:
+            self.add_error("meeting_mode", MSG_KIND_NEEDS_MEETING.format(kind=kind.name))
         self.add_messages(notice_fields_errors({name: cleaned.get(name) for name in NOTICE_FIELDS if name in cleaned}))
         return cleaned
+
+    # Set by NoticeEntryForm: nothing was typed in the new meeting's fields.
+    meeting_left_blank = False
 
     @property
     def wants_new_meeting(self) -> bool:
         value = self["meeting_mode"].value()
-        return value != self.MEETING_EXISTING
+        return value not in (self.MEETING_EXISTING, self.MEETING_NONE) and not self._blank_meeting_not_needed()
+
+    @property
+    def wants_no_meeting(self) -> bool:
+        return self["meeting_mode"].value() == self.MEETING_NONE or self._blank_meeting_not_needed()
+
+    def _blank_meeting_not_needed(self) -> bool:
+        """A letter left on "Nhập cuộc họp mới" with nothing typed there (a browser without
+        JavaScript keeps that default) has no meeting, rather than a page of errors about one."""
+        if not self.meeting_left_blank or self["meeting_mode"].value() == self.MEETING_EXISTING:
+            return False
+        try:
+            kind = DocumentKind.objects.filter(pk=int(self["kind"].value())).first()
+        except (TypeError, ValueError):
+            return False
+        return kind is not None and not kind.needs_meeting
 
 
 class EntryMeetingForm(EntryPart, MeetingNewForm):
@@ -129,11 +203,22 @@ class NoticeEntryForm:
         existing = draft.meeting if draft.meeting is not None and draft.meeting.pk else None
         new_meeting = draft.meeting if draft.meeting is not None and not draft.meeting.pk else Meeting()
         notice_initial = {name: draft.fields.get(name) for name in NOTICE_FIELDS if name in draft.fields}
-        notice_initial["meeting_mode"] = NoticeForm.MEETING_EXISTING if existing else NoticeForm.MEETING_NEW
+        kind = draft.fields.get("kind")
+        without = draft.meeting is None and isinstance(kind, DocumentKind) and not kind.needs_meeting
+        notice_initial["meeting_mode"] = (
+            NoticeForm.MEETING_EXISTING if existing else NoticeForm.MEETING_NONE if without else NoticeForm.MEETING_NEW
+        )
+        if not notice_initial.get("kind"):
+            notice_initial["kind"] = DocumentKind.conclusion_notice()
+        if "issuer" not in notice_initial:
+            notice_initial["issuer"] = DEFAULT_ISSUER
         notice_initial["meeting"] = existing.pk if existing else None
         self.notice = NoticeForm(data, prefix="notice", initial=notice_initial, quiet=quiet)
         # The new meeting's fields count only when the clerk chose "Nhập cuộc họp mới".
         self.meeting = EntryMeetingForm(data, prefix="meeting", instance=new_meeting, quiet=quiet)
+        self.notice.meeting_left_blank = self.is_bound and not any(
+            (data.get(f"meeting-{name}") or "").strip() for name in ("title", "held_on", "chair_name")
+        )
         self.meeting.quiet = quiet or not self.notice.wants_new_meeting
         self.conclusions = ConclusionFormSet(
             data,
@@ -174,6 +259,8 @@ class NoticeEntryForm:
     def to_draft(self) -> NoticeDraft:
         notice = self.notice.cleaned_data
         meeting = self.meeting.instance if self.notice.wants_new_meeting else notice["meeting"]
+        if self.notice.wants_no_meeting:
+            meeting = None
         return NoticeDraft(
             fields={name: notice.get(name, "") for name in NOTICE_FIELDS},
             meeting=meeting,

@@ -36,7 +36,9 @@ def get_notice_for_user(user, pk) -> ConclusionNotice:
         pk = int(pk)
     except (TypeError, ValueError):
         raise Http404("Không tìm thấy thông báo.") from None
-    return get_object_or_404(notices_visible_to(user).select_related("meeting", "published_by"), pk=pk)
+    return get_object_or_404(
+        notices_visible_to(user).select_related("meeting", "published_by", "kind", "leader"), pk=pk
+    )
 
 
 def notices_for_list(user) -> QuerySet[ConclusionNotice]:
@@ -53,7 +55,7 @@ def notices_for_list(user) -> QuerySet[ConclusionNotice]:
         )
     return (
         notices_visible_to(user)
-        .select_related("meeting")
+        .select_related("meeting", "kind")
         .annotate(task_count=task_count, sort_date=Coalesce("issued_on", "meeting__held_on"))
         .order_by("-sort_date", "-id")
     )
@@ -68,6 +70,12 @@ def notice_years(user) -> list[int]:
         .distinct()
     )
     return sorted({year for year in years if year}, reverse=True)
+
+
+def notice_issuers(user) -> list[str]:
+    """The issuers of the user's documents, by name (the list's issuer filter)."""
+    names = notices_visible_to(user).exclude(issuer="").values_list("issuer", flat=True).distinct()
+    return sorted(set(names))
 
 
 def notice_conclusions_for(user, notice: ConclusionNotice) -> list[Conclusion]:

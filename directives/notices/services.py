@@ -20,18 +20,23 @@ from django.db import transaction
 from django.utils import timezone
 
 from agencies.models import Agency, AgencyGroup
+from agencies.roles import is_leader, leader_for_name
 from agencies.selectors import agencies_in, picker_value
 from directives.models import Task, TaskEvent
 from directives.models.task import Assignment, DeadlineKind, Recurrence
 from directives.notices.validation import DeadlineWarnings, continued_task_errors, notice_deadline_warnings
 from directives.tasks.kept import drafts_content_delete
 from directives.tasks.services import actor_agency_name, jsonable, notice_published, tasks_assign
-from meetings.models import Conclusion, ConclusionNotice, Meeting
+from meetings.models import DEFAULT_ISSUER, Conclusion, ConclusionNotice, DocumentKind, Meeting
 from meetings.services import meeting_save
 
 AgencyItem = Agency | AgencyGroup
 # The notice's own fields a draft may set (the rest are the workflow's: status, publishing...).
 NOTICE_FIELDS = (
+    "kind",
+    "issuer",
+    "leader",
+    "leader_name",
     "number",
     "place",
     "issued_on",
@@ -49,6 +54,9 @@ MSG_PUBLISHED_NOT_DELETED = (
     "Muốn sửa sai, hãy hủy hoặc thay thế từng nhiệm vụ, ghi rõ lý do."
 )
 MSG_NO_MEETING = "Chọn cuộc họp đã có hoặc nhập cuộc họp mới."
+MSG_NO_KIND_OF_DOCUMENT = "Chọn loại văn bản."
+MSG_KIND_NEEDS_MEETING = "{kind} phải gắn với một cuộc họp: chọn cuộc họp đã có hoặc nhập cuộc họp mới."
+MSG_NOT_A_LEADER = "Người được chọn không phải lãnh đạo UBND tỉnh; hãy chọn lại."
 MSG_NO_TITLE = "Nhập trích yếu của thông báo."
 MSG_NO_CONCLUSION = "Thông báo phải có ít nhất một kết luận."
 MSG_NO_CONCLUSION_TEXT = "Nhập nội dung kết luận."
@@ -97,8 +105,9 @@ class ConclusionInput:
 class NoticeDraft:
     """Everything the entry form holds, as plain data: what prefills it, and what it gives back.
 
-    `meeting` is an existing meeting (saved) or a new one to create with the notice (an unsaved
-    Meeting instance); `fields` holds NOTICE_FIELDS.
+    `meeting` is an existing meeting (saved), a new one to create with the notice (an unsaved
+    Meeting instance), or None for a document that has none (a letter, a plan...); `fields`
+    holds NOTICE_FIELDS (`kind` a DocumentKind, `leader` a leader's user or None).
     """
 
     fields: dict[str, Any] = field(default_factory=dict)
@@ -206,9 +215,19 @@ def notice_fields_errors(fields: dict[str, Any]) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if not (fields.get("title") or "").strip():
         _add(errors, "title", MSG_NO_TITLE)
-    candidate = ConclusionNotice(**fields)
+    kind = fields.get("kind")
+    if "kind" in fields and (
+        not isinstance(kind, DocumentKind) or not DocumentKind.objects.filter(pk=kind.pk).exists()
+    ):
+        _add(errors, "kind", MSG_NO_KIND_OF_DOCUMENT)
+    leader = fields.get("leader")
+    if leader is not None and not (getattr(leader, "pk", None) and leader.is_active and is_leader(leader)):
+        _add(errors, "leader", MSG_NOT_A_LEADER)
+    candidate = ConclusionNotice(**{k: v for k, v in fields.items() if k not in ("kind", "leader")})
     try:
-        candidate.full_clean(exclude=["meeting", "title"], validate_unique=False, validate_constraints=False)
+        candidate.full_clean(
+            exclude=["meeting", "title", "kind", "leader"], validate_unique=False, validate_constraints=False
+        )
     except ValidationError as exc:
         for key, messages in _model_errors(exc).items():
             for message in messages:
@@ -245,7 +264,12 @@ def notice_draft_errors(
         not notice.is_draft or Task.objects.filter(conclusion__notice=notice, published_at__isnull=False).exists()
     ):
         _add(errors, NON_FIELD_ERRORS, MSG_PUBLISHED)
-    errors.update(meeting_errors(meeting))
+    kind = fields.get("kind")
+    if meeting is not None or not isinstance(kind, DocumentKind) or kind.needs_meeting:
+        found = meeting_errors(meeting)
+        if meeting is None and isinstance(kind, DocumentKind):
+            found = {"meeting": [MSG_KIND_NEEDS_MEETING.format(kind=kind.name)]}
+        errors.update(found)
     errors.update(notice_fields_errors(fields))
     if not conclusions:
         _add(errors, "conclusions", MSG_NO_CONCLUSION)
@@ -265,23 +289,27 @@ def notice_draft_errors(
 def notice_draft_save(
     *,
     notice: ConclusionNotice | None = None,
-    meeting: Meeting,
+    meeting: Meeting | None,
     fields: dict[str, Any],
     conclusions: list[ConclusionInput],
     actor,
 ) -> ConclusionNotice:
     """Create a draft notice, or replace a draft's content (its conclusions and tasks).
 
-    `meeting` is saved first when it is new. Raises ValidationError (keyed by path) and writes
+    `meeting` is saved first when it is new; it may be None when the kind needs no meeting
+    (without a kind in `fields`, the document is a conclusion notice). The directing leader,
+    when not given, is the leader whose name is written (`leader_name`, else the meeting's chair
+    or the signer) if exactly one leader's account bears it. Raises ValidationError (keyed by path) and writes
     nothing when anything is wrong, including when the notice was published meanwhile.
     """
     if notice is not None:
         notice = ConclusionNotice.objects.select_for_update().get(pk=notice.pk)
+    fields = {"kind": DocumentKind.conclusion_notice(), **fields}
     errors = notice_draft_errors(notice=notice, meeting=meeting, fields=fields, conclusions=conclusions)
     if errors:
         raise ValidationError(errors)
 
-    if meeting.pk is None:
+    if meeting is not None and meeting.pk is None:
         meeting = meeting_save(meeting=meeting, actor=actor)
     if notice is None:
         notice = ConclusionNotice(created_by=actor if actor is not None and actor.is_authenticated else None)
@@ -290,6 +318,8 @@ def notice_draft_save(
     for name, value in fields.items():
         setattr(notice, name, value.strip() if isinstance(value, str) else value)
     notice.meeting = meeting
+    notice.issuer = notice.issuer or DEFAULT_ISSUER
+    _directing_leader_fill(notice)
     notice.status = ConclusionNotice.Status.DRAFT
     notice.full_clean()
     notice.save()
@@ -319,6 +349,20 @@ def notice_draft_save(
             if task.due_term and task.deadline_kind == DeadlineKind.DATE:
                 Task.objects.filter(pk__in=[t.pk for t in created]).update(due_term=task.due_term)
     return notice
+
+
+def _directing_leader_fill(notice: ConclusionNotice) -> None:
+    """Who directed, when the clerk did not say: the name written, the meeting's chair, or the
+    signer; their account when exactly one leader bears that name."""
+    if not notice.leader_name:
+        if notice.leader_id is not None:
+            notice.leader_name = notice.leader.get_full_name()
+        elif notice.meeting is not None:
+            notice.leader_name = notice.meeting.chair_name
+        else:
+            notice.leader_name = notice.signer_name
+    if notice.leader_id is None:
+        notice.leader = leader_for_name(notice.leader_name)
 
 
 @transaction.atomic

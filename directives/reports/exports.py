@@ -69,13 +69,15 @@ TASK_HEADERS = [
     "Nội dung nhiệm vụ",
     "Cơ quan chủ trì",
     "Cơ quan phối hợp",
-    "Thông báo kết luận",
+    "Văn bản chỉ đạo",
     "Ngày giao",
     "Hạn ban đầu",
     "Hạn xử lý",
     "Ngày hoàn thành",
     "Tình trạng",
     "Số ngày quá hạn",
+    "Loại văn bản",
+    "Lãnh đạo chỉ đạo",
 ]
 
 
@@ -84,10 +86,12 @@ def tasks_workbook_response(rows, day, filename: str) -> FileResponse:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Nhiệm vụ")
     sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGHIJKL", (6, 10, 70, 32, 40, 18, 12, 12, 12, 14, 26, 10), strict=True):
+    for letter, width in zip("ABCDEFGHIJKLMN", (6, 10, 70, 32, 40, 18, 12, 12, 12, 14, 26, 10, 22, 26), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.append(_header(sheet, TASK_HEADERS))
-    rows = rows.select_related("lead", "conclusion__notice").prefetch_related("coordinating")
+    rows = rows.select_related("lead", "conclusion__notice__kind", "conclusion__notice__meeting").prefetch_related(
+        "coordinating"
+    )
     count = 0
     for count, task in enumerate(rows.iterator(chunk_size=2000), start=1):
         if count > MAX_ROWS:
@@ -110,6 +114,8 @@ def tasks_workbook_response(rows, day, filename: str) -> FileResponse:
                 _date(sheet, task.completed_on),
                 status.label,
                 late,
+                _text(sheet, task.conclusion.notice.kind.name),
+                _text(sheet, task.conclusion.notice.leader_display),
             ]
         )
     return _response(workbook, filename)

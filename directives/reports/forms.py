@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from agencies.inputs import BoundedDateField
 from agencies.models import Agency, AgencyKind
+from agencies.roles import leader_accounts
 from directives.tasks.filters import BAD_CHOICE
-from meetings.models import ConclusionNotice, Meeting
+from meetings.models import ConclusionNotice, DocumentKind, Meeting
 
 PERIOD_CHOICES = [("month", "Tháng"), ("quarter", "Quý"), ("year", "Năm"), ("custom", "Tùy chọn")]
 ERRORS = {"invalid_choice": BAD_CHOICE, "invalid": "Giá trị không hợp lệ."}
@@ -53,8 +54,22 @@ class DashboardForm(forms.Form):
     meeting = forms.ModelChoiceField(
         label="Cuộc họp", queryset=Meeting.objects.all(), required=False, empty_label="Tất cả", error_messages=ERRORS
     )
+    doc_kind = forms.ModelChoiceField(
+        label="Loại văn bản",
+        queryset=DocumentKind.objects.all(),
+        required=False,
+        empty_label="Tất cả",
+        error_messages=ERRORS,
+    )
+    leader = forms.ModelChoiceField(
+        label="Lãnh đạo chỉ đạo",
+        queryset=leader_accounts(),
+        required=False,
+        empty_label="Tất cả",
+        error_messages=ERRORS,
+    )
     notice = forms.ModelChoiceField(
-        label="Thông báo kết luận",
+        label="Văn bản chỉ đạo",
         queryset=ConclusionNotice.objects.all(),
         required=False,
         empty_label="Tất cả",
@@ -112,6 +127,8 @@ class DashboardForm(forms.Form):
             "chair": data.get("chair") or "",
             "meeting": data["meeting"].pk if data.get("meeting") else "",
             "notice": data["notice"].pk if data.get("notice") else "",
+            "doc_kind": data["doc_kind"].pk if data.get("doc_kind") else "",
+            "leader": data["leader"].pk if data.get("leader") else "",
             "kind": data["kind"].pk if data.get("kind") else "",
         }
         if data.get("agency"):

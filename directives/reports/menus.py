@@ -1,4 +1,4 @@
-"""The notice and meeting menus of the filters, as (value, label, selected) options.
+"""The document, meeting, kind and leader menus of the filters, as (value, label, selected) options.
 
 They list the latest ones (a link or a typed id still works for any other), so pages stay small
 at tens of thousands of notices; labels are built here because template filters on hundreds of
@@ -7,8 +7,9 @@ options cost more than the query.
 
 from django.db.models import Exists, OuterRef
 
+from agencies.roles import leader_accounts
 from directives.notices.selectors import notices_visible_to
-from meetings.models import ConclusionNotice, Meeting
+from meetings.models import ConclusionNotice, DocumentKind, Meeting
 
 MENU_LIMIT = 100
 
@@ -26,7 +27,10 @@ def notice_menu(user, selected: ConclusionNotice | None) -> list[tuple[int, str,
     visible = notices_visible_to(user)
     if selected is not None and not visible.filter(pk=selected.pk).exists():
         selected = None
-    notices = _latest(visible.order_by("-id").only("id", "number", "issued_on", "title"), selected)
+    notices = _latest(
+        visible.select_related("kind").order_by("-id").only("id", "number", "issued_on", "title", "kind__name"),
+        selected,
+    )
     return [
         (n.pk, n.reference + (f" – {n.issued_on:%d/%m/%Y}" if n.number and n.issued_on else ""), n == selected)
         for n in notices
@@ -46,3 +50,18 @@ def meeting_menu(selected: Meeting | None) -> list[tuple[int, str, bool]]:
         (m.pk, f"{m.held_on:%d/%m/%Y} – {m.title if len(m.title) <= 60 else m.title[:59] + '…'}", m == selected)
         for m in meetings
     ]
+
+
+def kind_menu(selected: DocumentKind | None) -> list[tuple[int, str, bool]]:
+    return [(kind.pk, kind.name, kind == selected) for kind in DocumentKind.objects.all()]
+
+
+def leader_menu(selected) -> list[tuple[int, str, bool]]:
+    # The leaders who directed a published document: the others have no task to filter by.
+    leaders = leader_accounts().filter(
+        Exists(ConclusionNotice.objects.filter(leader=OuterRef("pk"), status=ConclusionNotice.Status.PUBLISHED))
+    )
+    items = list(leaders.order_by("first_name", "last_name", "id"))
+    if selected is not None and selected not in items:
+        items.insert(0, selected)
+    return [(user.pk, user.get_full_name() or user.get_username(), user == selected) for user in items]

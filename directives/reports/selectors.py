@@ -272,7 +272,7 @@ def total(by_agency: dict[int, Figures]) -> Figures:
 
 def _first_by_due(queryset, day: dt.date, limit: int):
     """The first `limit` tasks of `queryset` by the due date in force on `day`, then by id."""
-    related = ("lead", "conclusion__notice")
+    related = ("lead", "conclusion__notice__kind")
     if st.is_present(day):
         # Today the due date in force is the due_date column, which the partial index
         # task_working_due keeps in order: the database reads the first rows and stops.

@@ -7,7 +7,7 @@ from django.utils.functional import cached_property
 
 from agencies.models import Agency, AgencyKind
 from directives.reports import selectors
-from directives.reports.menus import meeting_menu, notice_menu
+from directives.reports.menus import kind_menu, leader_menu, meeting_menu, notice_menu
 from directives.sorting import sort_headers
 from directives.tasks import status as st
 from directives.tasks.filters import status_choices
@@ -52,7 +52,7 @@ def _sort_headers(request) -> list[dict]:
 def task_list(request):
     listed = selectors.task_list(request.user, request.GET)
     filterset, day = listed.filterset, listed.day
-    paginator = CappedPaginator(listed.rows.select_related("lead", "conclusion__notice"), settings.TASKS_PER_PAGE)
+    paginator = CappedPaginator(listed.rows.select_related("lead", "conclusion__notice__kind"), settings.TASKS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     for task in page.object_list:
         task.days_late = st.days_overdue_on(task.due_on, day) if task.row_status == TaskStatus.OVERDUE else 0
@@ -73,6 +73,8 @@ def task_list(request):
         "kinds": AgencyKind.objects.all(),
         "notices": notice_menu(request.user, data.get("notice")),
         "meetings": meeting_menu(data.get("meeting")),
+        "doc_kinds": kind_menu(data.get("doc_kind")),
+        "leaders": leader_menu(data.get("leader")),
         "status_choices": status_choices(),
     }
     return render(request, "directives/reports/task_list.html", context)

@@ -8,14 +8,14 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from agencies.models import Agency, AgencyKind
-from agencies.roles import is_office_staff
+from agencies.roles import is_leader, is_office_staff
 from directives.reports import charts, selectors
 from directives.reports.exports import agencies_workbook_response, tasks_workbook_response
 from directives.reports.forms import DashboardForm
-from directives.reports.menus import meeting_menu, notice_menu
+from directives.reports.menus import kind_menu, leader_menu, meeting_menu, notice_menu
 from directives.sorting import sort_headers
 from directives.tasks.status import DUE_WINDOW, due_window_days, figure_label
-from meetings.models import Meeting
+from meetings.models import ConclusionNotice, Meeting
 
 TREND_BUCKET_STATUS = {
     selectors.ON_TIME: "completed_on_time",
@@ -47,9 +47,31 @@ def _months(start: dt.date, end: dt.date) -> list[dt.date]:
     return months
 
 
+def directs_published(user) -> bool:
+    """Whether this leader directed a document published by now (their "Chỉ đạo của tôi" has tasks)."""
+    return ConclusionNotice.objects.filter(
+        leader=user, status=ConclusionNotice.Status.PUBLISHED, published_at__lte=timezone.now()
+    ).exists()
+
+
+def _filters(request):
+    """The request's filters, and whether the leader's own documents were chosen by default.
+
+    A leader who has directed a published document sees their own directives first; `leader=`
+    (empty, "Xem tất cả") asks for everyone's, and any leader chosen in the filter stands. A
+    leader who has directed nothing yet would see an empty page: they see all, as before."""
+    user = request.user
+    if "leader" not in request.GET and is_leader(user) and directs_published(user):
+        data = request.GET.copy()
+        data["leader"] = str(user.pk)
+        return data, True
+    return request.GET or None, False
+
+
 def build(request) -> dict:
     """Everything the dashboard and the report show, for the request's filters."""
-    form = DashboardForm(request.GET or None)
+    data, mine_by_default = _filters(request)
+    form = DashboardForm(data)
     if form.is_bound:
         form.is_valid()
     else:
@@ -73,8 +95,13 @@ def build(request) -> dict:
         )
 
     links = {key: selectors.task_list_url(params, status=status) for key, status in selectors.FIGURE_STATUS.items()}
+    chosen = form.cleaned_data.get("leader")
     return {
         "form": form,
+        "mine_by_default": mine_by_default,
+        "leader_chosen": chosen,
+        "mine": chosen is not None and chosen == request.user,
+        "doc_kind_chosen": form.cleaned_data.get("doc_kind"),
         "params": params,
         "params_query": urlencode(params),
         "day": day,
@@ -109,11 +136,23 @@ def dashboard(request):
         chairs=Meeting.objects.order_by("chair_name").values_list("chair_name", flat=True).distinct(),
         meetings=meeting_menu(data.get("meeting")),
         notices=notice_menu(request.user, data.get("notice")),
+        doc_kinds=kind_menu(data.get("doc_kind")),
+        leaders=leader_menu(data.get("leader")),
+        is_leader_user=is_leader(request.user),
         query=request.GET.urlencode(),
         # The office writes the chasing letter from an agency's row (the letter is about today).
         chase_links=is_office_staff(request.user),
+        all_query=_with(request.GET, leader=""),
+        mine_query=_with(request.GET, leader=str(request.user.pk)),
     )
     return render(request, "directives/reports/dashboard.html", context)
+
+
+def _with(query, **values) -> str:
+    query = query.copy()
+    for key, value in values.items():
+        query[key] = value
+    return query.urlencode()
 
 
 def report(request):

@@ -17,9 +17,10 @@ from django.db.models import Exists, OuterRef, Q
 from agencies.inputs import BAD_DATE, DATE_FORMATS, BoundedDateField
 from agencies.models import Agency, AgencyKind
 from agencies.names import normalize
+from agencies.roles import leader_accounts
 from directives.models import Task, TaskCoordination
 from directives.tasks import status as st
-from meetings.models import ConclusionNotice, Meeting
+from meetings.models import ConclusionNotice, DocumentKind, Meeting
 
 BAD_CHOICE = "Lựa chọn không hợp lệ."
 MAX_QUERY = 200
@@ -77,7 +78,7 @@ class TaskFilter(django_filters.FilterSet):
         label="Loại cơ quan chủ trì", queryset=AgencyKind.objects.all(), field_name="lead__kind", empty_label="Tất cả"
     )
     notice = _Model(
-        label="Thông báo kết luận",
+        label="Văn bản chỉ đạo",
         queryset=ConclusionNotice.objects.all(),
         field_name="conclusion__notice",
         empty_label="Tất cả",
@@ -87,6 +88,18 @@ class TaskFilter(django_filters.FilterSet):
     )
     chair = _Choice(
         label="Người chủ trì cuộc họp", choices=_chairs, field_name="conclusion__notice__meeting__chair_name"
+    )
+    doc_kind = _Model(
+        label="Loại văn bản",
+        queryset=DocumentKind.objects.all(),
+        field_name="conclusion__notice__kind",
+        empty_label="Tất cả",
+    )
+    leader = _Model(
+        label="Lãnh đạo chỉ đạo",
+        queryset=leader_accounts(),
+        field_name="conclusion__notice__leader",
+        empty_label="Tất cả",
     )
     due_from = VNDateFilter(label="Hạn từ ngày", method="filter_due")
     due_to = VNDateFilter(label="Hạn đến ngày", method="filter_due")

@@ -106,6 +106,26 @@
   modes.forEach(function (radio) { radio.addEventListener("change", showMeetingPanel); });
   showMeetingPanel();
 
+  // The meeting block only for the kinds that need one (a conclusion notice); for the others
+  // it stays reachable behind "Gắn với một cuộc họp", and "no meeting" is chosen while the
+  // clerk has typed no meeting. The server checks the same either way.
+  var kindSelect = form.querySelector("select[data-document-kind]");
+  var meetingSection = form.querySelector("[data-meeting-section]");
+  function radio(value) { return form.querySelector("[data-meeting-mode] input[value='" + value + "']"); }
+  function followKind() {
+    if (!kindSelect || !meetingSection) { return; }
+    var option = kindSelect.options[kindSelect.selectedIndex];
+    var needs = option && option.getAttribute("data-needs-meeting") === "1";
+    var none = radio("none");
+    var title = form.querySelector("[name='meeting-title']");
+    if (needs && none && none.checked) { radio("new").checked = true; }
+    if (!needs && none && radio("new").checked && (!title || !title.value.trim())) { none.checked = true; }
+    meetingSection.setAttribute("data-needs-meeting", needs ? "1" : "0");
+    if (none) { none.closest("label, div").hidden = needs; }
+    showMeetingPanel();
+  }
+  if (kindSelect) { kindSelect.addEventListener("change", followKind); followKind(); }
+
   setUp(form);
   var summary = document.getElementById("entry-errors");
   if (summary) { summary.focus(); }

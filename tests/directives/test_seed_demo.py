@@ -22,7 +22,7 @@ def test_seed_demo_is_idempotent(demo):
     counts = (Agency.objects.count(), ConclusionNotice.objects.count(), Task.objects.count())
     call_command("seed_demo", password="demo", stdout=io.StringIO())
     assert (Agency.objects.count(), ConclusionNotice.objects.count(), Task.objects.count()) == counts
-    assert counts[1] == 4 + len(present.NOTICES)
+    assert counts[1] == 4 + len(present.NOTICES) + len(present.DOCUMENTS)
 
 
 def test_demo_users_log_in(demo):

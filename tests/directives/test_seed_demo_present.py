@@ -14,7 +14,7 @@ from django.urls import reverse
 from directives.models import ExtensionRequest, Task, TaskEvent
 from directives.tasks.status import TaskStatus, compute_status
 from directives.tasks.status.history import disagreements
-from meetings.models import ConclusionNotice
+from meetings.models import CONCLUSION_NOTICE, ConclusionNotice
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def test_present_has_every_state_an_office_meets(demo):
 
 
 def test_present_notices_are_numbered_and_dated_in_the_months_before_today(demo):
-    notices = ConclusionNotice.objects.filter(issued_on__gte=dt.date(2025, 1, 1))
+    notices = ConclusionNotice.objects.filter(issued_on__gte=dt.date(2025, 1, 1), kind__code=CONCLUSION_NOTICE)
     assert notices.count() >= 4
     for notice in notices:
         assert notice.number.endswith("/TB-UBND")
@@ -96,3 +96,30 @@ def test_the_head_of_so_y_te_has_given_two_tasks_to_its_officer(demo, client):
         assert sum(group.count for group in groups) == 2
         call_command("seed_demo", password="demo", stdout=io.StringIO())  # idempotent
     assert TaskAssignment.objects.count() == 2
+
+
+def test_present_has_a_plan_a_directive_and_a_letter_without_meetings_directed_by_the_demo_leader(demo):
+    leader = get_user_model().objects.get(username="leader")
+    documents = ConclusionNotice.objects.filter(meeting__isnull=True, issued_on__gte=dt.date(2025, 1, 1))
+    assert sorted(documents.values_list("kind__name", flat=True)) == ["Chỉ thị", "Công văn", "Kế hoạch"]
+    for document in documents:
+        assert document.leader == leader
+        assert document.status == ConclusionNotice.Status.PUBLISHED
+        assert document.published_at.date() == document.issued_on < DAY.date()
+        assert Task.objects.filter(conclusion__notice=document, published_at__isnull=False).exists()
+    # The 2021 history and the present's conclusion notices are nobody's account: the chairs'
+    # names are no demo user's.
+    assert set(ConclusionNotice.objects.filter(leader=leader)) == set(documents)
+
+
+def test_the_demo_leader_opens_on_their_own_directives(demo, client):
+    leader = get_user_model().objects.get(username="leader")
+    client.force_login(leader)
+    own = set(Task.objects.filter(conclusion__notice__leader=leader).values_list("pk", flat=True))
+    with time_machine.travel(DAY, tick=False):
+        mine = client.get(reverse("my_directives"))
+        dashboard = client.get(reverse("dashboard"))
+        everyone = client.get(reverse("dashboard"), {"leader": ""})
+    assert {task.pk for task in mine.context["page"].object_list} == own and len(own) == 7
+    assert dashboard.context["mine_by_default"] and dashboard.context["totals"].assigned == 7
+    assert everyone.context["totals"].assigned > 7

@@ -1,10 +1,15 @@
 """The clerk imports a directive letter (no meeting) whose first task has a collective co-lead:
 every agency named where work is given ends up in a proposed task or is flagged for checking,
-with its sentence highlighted; none disappears."""
+with its sentence highlighted; none disappears. The letter is proposed as a công văn, saved and
+published without a meeting, and listed under its kind."""
+
+import re
 
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
+
+from meetings.models import ConclusionNotice, Meeting
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -67,3 +72,46 @@ def test_no_agency_of_a_letter_disappears_from_the_review(page, login):
     expect(page.locator("mark.source.flagged").first).to_contain_text("Cần kiểm tra")
     page.locator(".import-unassigned li a").first.click()
     assert page.url.endswith("#unassigned-1")
+
+
+def test_a_letter_is_saved_and_published_as_a_letter_without_inventing_a_meeting(page, login):
+    call_command("seed_demo", password="demo", verbosity=0)
+    meetings = Meeting.objects.count()
+    login("office", "demo")
+    page.goto("/notices/import/")
+    page.get_by_label("Dán toàn văn thông báo").fill(LETTER)
+    page.get_by_role("button", name="Đọc thông báo").click()
+    expect(page.get_by_role("heading", name="Kiểm tra thông báo đọc được")).to_be_visible()
+
+    # The header says it is a letter: proposed as such, with no meeting to fill in.
+    kind = page.get_by_label("Loại văn bản")
+    expect(kind.locator("option:checked")).to_have_text("Công văn")
+    expect(page.get_by_label("Không gắn với cuộc họp")).to_be_checked()
+    expect(page.get_by_label("Tên cuộc họp")).to_be_hidden()
+    expect(page.get_by_label("Trích yếu")).to_have_value("V/v thu gom rác thải nhựa tại các khu dân cư")
+    expect(page.get_by_label("Người ký")).to_have_value("Nguyễn Văn Bình")
+
+    # A conclusion notice needs its meeting: choosing that kind brings the meeting block back.
+    kind.select_option(label="Thông báo kết luận")
+    expect(page.get_by_label("Tên cuộc họp")).to_be_visible()
+    expect(page.get_by_label("Không gắn với cuộc họp")).to_be_hidden()
+    kind.select_option(label="Công văn")
+    expect(page.get_by_label("Không gắn với cuộc họp")).to_be_checked()
+    expect(page.get_by_label("Tên cuộc họp")).to_be_hidden()
+
+    page.get_by_role("button", name="Lưu dự thảo").first.click()
+    expect(page.get_by_role("heading", name=re.compile("Công văn"))).to_contain_text("Dự thảo")
+    expect(page.locator("[data-no-meeting]")).to_have_text("Không gắn với cuộc họp")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Ban hành").click()
+    expect(page.get_by_role("heading", name=re.compile("Công văn"))).to_contain_text("Đã ban hành")
+
+    assert Meeting.objects.count() == meetings  # no "Cuộc họp" was invented
+    letter = ConclusionNotice.objects.get(number="2150/UBND-KTN")
+    assert letter.meeting is None and letter.kind.name == "Công văn"
+
+    page.goto("/notices/?kind=" + str(letter.kind_id))
+    row = page.locator("table.data tbody tr").filter(has_text="2150/UBND-KTN")
+    expect(row.locator("[data-kind]")).to_have_text("Công văn")
+    letters = ConclusionNotice.objects.filter(kind=letter.kind).count()  # the demo's own letter too
+    expect(page.locator("table.data tbody tr [data-kind]")).to_have_text(["Công văn"] * letters)

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from agencies.models import AgencyAlias, AgencyGroup
 from directives.models import Task
-from meetings.models import ConclusionNotice
+from meetings.models import ConclusionNotice, DocumentKind
 from tests.factories import AgencyFactory, AgencyKindFactory
 
 DISTRICTS = ("Lục Ngạn", "Tân Yên", "Yên Thế")
@@ -40,8 +40,9 @@ def _pick(row, label, typed, option_text):
 def test_clerk_enters_saves_and_publishes_a_notice(page, login, office_clerk, agencies):
     login("office")
     expect(page).to_have_url(re.compile(r"/notices/$"))
-    page.get_by_role("link", name="Nhập thông báo mới").click()
-    expect(page.get_by_role("heading", name="Nhập thông báo kết luận")).to_be_visible()
+    page.get_by_role("link", name="Nhập văn bản mới").click()
+    expect(page.get_by_role("heading", name="Nhập văn bản chỉ đạo")).to_be_visible()
+    expect(page.get_by_label("Loại văn bản")).to_have_value(str(DocumentKind.conclusion_notice().pk))
 
     page.get_by_label("Địa danh").fill("Bắc Giang")
     page.get_by_label("Ngày ban hành", exact=True).fill("24/06/2021")

@@ -26,7 +26,7 @@ from directives.models.history import due_date_changes_rebuild
 from directives.notices.services import notice_publish
 from directives.tasks import workflow
 from directives.tasks.services import tasks_assign
-from meetings.models import Conclusion, ConclusionNotice, Meeting
+from meetings.models import Conclusion, ConclusionNotice, Meeting, ensure_document_kinds
 
 
 class Command(BaseCommand):
@@ -51,6 +51,7 @@ class Command(BaseCommand):
         today = timezone.localdate()
         created += sum(self._present_notice(spec, office, today) for spec in present.NOTICES)
         self._present_handlers(today)
+        created += sum(self._present_document(spec, office, today) for spec in present.DOCUMENTS)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Dữ liệu mẫu sẵn sàng: {Agency.objects.count()} cơ quan, {AgencyGroup.objects.count()} nhóm, "
@@ -286,6 +287,48 @@ class Command(BaseCommand):
         Task.objects.filter(conclusion__notice=notice).update(published_at=published)
         TaskEvent.objects.filter(task__conclusion__notice=notice).update(at=published)
         leader = get_user_model().objects.get(username="leader")
+        for item, task in zip(spec.tasks, tasks, strict=True):
+            self._present_outcome(item.outcome, Task.objects.get(pk=task.pk), office, leader, today)
+        return True
+
+    def _present_document(self, spec: present.PresentDocument, office, today: dt.date) -> bool:
+        """A plan, a directive or a letter without a meeting, directed and signed by the demo leader."""
+        if ConclusionNotice.objects.filter(title=spec.title).exists():
+            return False
+        leader = get_user_model().objects.get(username="leader")
+        issued_on = today - dt.timedelta(days=spec.days_ago)
+        notice = ConclusionNotice.objects.create(
+            kind=ensure_document_kinds()[spec.kind],
+            leader=leader,
+            leader_name=leader.get_full_name(),
+            number=present.document_number(spec, issued_on),
+            place="Bắc Giang",
+            issued_on=issued_on,
+            issued_on_text=f"Bắc Giang, ngày {issued_on.day} tháng {issued_on.month} năm {issued_on.year}",
+            title=spec.title,
+            signer_name=leader.get_full_name(),
+            signing_formula="KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
+            created_by=office,
+        )
+        conclusion = Conclusion.objects.create(notice=notice, label="1", text=spec.title, order=1)
+        tasks = []
+        for item in spec.tasks:
+            tasks += tasks_assign(
+                conclusion=conclusion,
+                leads=[self._resolve(item.lead)],
+                coordinating=[self._resolve(name) for name in item.coordinating],
+                action=item.action,
+                deadline_kind="date",
+                due_date=today + dt.timedelta(days=item.due_in),
+                lead_text=item.lead,
+                source_text=item.action,
+                created_by=office,
+            )
+        notice_publish(notice=notice, actor=office)
+        published = self._at(issued_on, 16)
+        ConclusionNotice.objects.filter(pk=notice.pk).update(published_at=published)
+        Task.objects.filter(conclusion__notice=notice).update(published_at=published)
+        TaskEvent.objects.filter(task__conclusion__notice=notice).update(at=published)
         for item, task in zip(spec.tasks, tasks, strict=True):
             self._present_outcome(item.outcome, Task.objects.get(pk=task.pk), office, leader, today)
         return True

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 
 from agencies.directory import AgencyMention
 from agencies.models import Agency, AgencyGroup
+from agencies.names import normalize
+from agencies.roles import leader_for_name
 from directives.notices.services import ConclusionInput, NoticeDraft, TaskInput
 from directives.workdays import working_calendar
-from meetings.models import Meeting
+from meetings.models import CONCLUSION_NOTICE, DEFAULT_ISSUER, DocumentKind, Meeting, ensure_document_kinds
 from meetings.reader import NoticeDraft as ReadDraft
 from meetings.reader import TaskDraft
 from meetings.reader.periods import relative_term
@@ -93,24 +95,65 @@ def review_from_reading(read: ReadDraft) -> Review:
                     if _item(mention, items) is None:
                         unresolved.append(Unresolved(mention.text, role, ci, ti, list(mention.suggestions)))
         conclusions.append(ConclusionInput(label=label, text=text, tasks=inputs))
+    kind = document_kind(read)
+    meeting = _meeting(read) if kind.needs_meeting else None
+    leader_name = _leader_name(read, kind)
     fields = {
+        "kind": kind,
+        "issuer": issuer_from(read.issuer),
+        "leader": leader_for_name(leader_name),
+        "leader_name": leader_name,
         "number": read.number or "",
         "place": read.place,
         "issued_on": read.issued_date,
         "issued_on_text": read.issued_date_text,
-        "title": read.title,
+        "title": read.title or (f"V/v {read.subject}" if read.subject else ""),
         "signing_formula": read.signing_formula,
         "signer_name": read.signer,
         "recipients": "\n".join(read.recipients),
         "full_text": read.text,
     }
     return Review(
-        draft=NoticeDraft(fields=fields, meeting=_meeting(read), conclusions=conclusions),
+        draft=NoticeDraft(fields=fields, meeting=meeting, conclusions=conclusions),
         text=read.text,
         warnings=_other_warnings(read.warnings, unresolved),
         unresolved=unresolved,
         unassigned=unassigned_from_reading(read),
     )
+
+
+def _has_meeting(read: ReadDraft) -> bool:
+    return bool(read.meeting.chair or read.meeting.date)
+
+
+def document_kind(read: ReadDraft) -> DocumentKind:
+    """The kind the header names ("Công văn", "Kế hoạch", ...), as one of the office's kinds. A
+    plain "Thông báo" is a conclusion notice when it tells of a meeting, else it conveys a
+    leader's opinion; a kind the office has not listed is taken as a letter."""
+    kinds = ensure_document_kinds()
+    name = normalize(read.kind or "")
+    if not name:
+        return kinds[CONCLUSION_NOTICE]  # as every reading was before the kinds
+    for kind in DocumentKind.objects.all():
+        if normalize(kind.name) == name:
+            return kind
+    if name.startswith("thong bao"):
+        return kinds[CONCLUSION_NOTICE] if _has_meeting(read) else kinds["thong_bao_y_kien_chi_dao"]
+    return kinds["cong_van"]
+
+
+def _leader_name(read: ReadDraft, kind: DocumentKind) -> str:
+    """Who directed: the meeting's chair for a conclusion notice, else the one who signed."""
+    name = read.meeting.chair if kind.needs_meeting and read.meeting.chair else read.signer
+    return " ".join((name or "").split())[:255]
+
+
+def issuer_from(text: str) -> str:
+    """The issuing body as the office names it: the province's People's Committee is "UBND tỉnh"."""
+    words = " ".join((text or "").split())
+    if not words or normalize(words).startswith(("uy ban nhan dan tinh", "ubnd tinh")):
+        return DEFAULT_ISSUER
+    return words[:255]
 
 
 def _other_warnings(warnings: list[str], unresolved: list[Unresolved]) -> list[str]:

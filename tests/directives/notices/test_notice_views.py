@@ -45,7 +45,7 @@ def test_list_shows_each_notice_with_its_facts(client, office_clerk, published, 
     client.force_login(office_clerk)
     response = client.get(LIST)
     html = response.content.decode()
-    assert "2 thông báo" in html
+    assert "2 văn bản" in html
     assert "(chưa có số)" in html and published.number in html
     assert "Bắc Giang, ngày 24/06/2021" in html
     assert "Dự thảo" in html and "Đã ban hành" in html
@@ -83,7 +83,7 @@ def test_list_is_paginated(client, leader):
         NoticeFactory(title=f"Thông báo {day}", issued_on=dt.date(2021, 5, day))
     client.force_login(leader)
     first = client.get(LIST)
-    assert "22 thông báo" in first.content.decode()
+    assert "22 văn bản" in first.content.decode()
     assert len(first.context["page"].object_list) == 20
     assert first.context["page"].object_list[0].title == "Thông báo 22"
     assert len(client.get(LIST, {"page": 2}).context["page"].object_list) == 2

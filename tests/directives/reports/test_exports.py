@@ -122,5 +122,5 @@ def test_task_export_names_a_notice_without_a_number_by_its_date_and_title(clien
     client.force_login(office_clerk)
     sheet = workbook(client.get("/tasks/export.xlsx"))
     header = [c.value for c in sheet[1]]
-    column = header.index("Thông báo kết luận")
+    column = header.index("Văn bản chỉ đạo")
     assert sheet[2][column].value == "Thông báo ngày 24/06/2021 – Kết luận giao ban tháng 6"
