@@ -72,6 +72,9 @@ def build(request) -> dict:
         )
 
     links = {key: selectors.task_list_url(params, status=status) for key, status in selectors.FIGURE_STATUS.items()}
+    no_deadline = selectors.FIGURE_STATUS["no_deadline"]
+    for key, kind in selectors.FIGURE_DEADLINE.items():
+        links[key] = selectors.task_list_url(params, status=no_deadline, deadline=kind)
     return {
         "form": form,
         "params": params,

@@ -23,6 +23,7 @@ from directives.tasks.inbox import (
     inbox_groups,
     tasks_awaiting_verification,
 )
+from directives.tasks.periods import add_current_periods
 from directives.tasks.permissions import Action, actions_for, allows, may
 from directives.tasks.status import compute_status, days_overdue
 from directives.work import forms
@@ -67,6 +68,7 @@ def _task_page_forms(actions: frozenset[Action]) -> dict:
 def _render_task(request, task: Task, *, bound: dict | None = None, status: int = 200):
     today = timezone.localdate()
     actions = actions_for(request.user, task)
+    add_current_periods([task], today)
     context = {
         "task": task,
         "status": compute_status(task, today),
