@@ -84,6 +84,7 @@ class AgencyPickerWidget(forms.Widget):
             multiple=self.multiple,
             search_url=search_url,
             datalist_id=DATALIST_ID,
+            suggestions=getattr(self, "suggestions", []),
         )
         return context
 
@@ -126,6 +127,8 @@ class AgencyPickerField(forms.Field):
         super().__init__(**kwargs)
 
     def to_python(self, value) -> list[Agency | AgencyGroup]:
+        # Names close to each unknown one, which the widget offers as buttons that fill the box.
+        self.widget.suggestions = []
         refs, names = split_picker_data(value)
         if not self.multiple and names:
             refs = []  # a name typed in a single-choice picker replaces the one chosen before
@@ -154,6 +157,7 @@ class AgencyPickerField(forms.Field):
                     )
                 )
             elif resolution.suggestions:
+                self.widget.suggestions.append({"name": name, "choices": list(resolution.suggestions)})
                 errors.append(
                     ValidationError(
                         self.error_messages["not_found_suggest"],

@@ -7,6 +7,8 @@ way an administrator would through the admin. Each agency: (name, short name, ki
 KINDS = [
     # code, name, order
     ("department", "Sở, ngành tỉnh", 10),
+    # Its own kind: the office follows the departments up and is no member of "các sở, ban, ngành".
+    ("office", "Văn phòng UBND tỉnh", 15),
     ("board", "Ban, cơ quan thuộc UBND tỉnh", 20),
     ("district", "UBND huyện, thành phố", 30),
     ("unit", "Đơn vị trực thuộc sở", 40),
@@ -36,6 +38,9 @@ DEPARTMENTS = [
     ("Sở Ngoại vụ", "SNgV", []),
     ("Thanh tra tỉnh", "TTr tỉnh", []),
     ("Công an tỉnh", "CA tỉnh", []),
+]
+
+OFFICE = [
     ("Văn phòng UBND tỉnh", "VP UBND tỉnh", ["Văn phòng Ủy ban nhân dân tỉnh", "VPUBND tỉnh"]),
 ]
 
@@ -138,7 +143,7 @@ GROUPS = [
     (
         "Các cấp, các ngành",
         None,
-        ["department", "board", "district"],
+        ["department", "office", "board", "district"],
         ["Các cấp, các ngành, đơn vị trong tỉnh", "Các cấp, các ngành, thành viên Ban Chỉ đạo"],
     ),
     ("Các tổ chức chính trị - xã hội", "mass_org", [], ["các đoàn thể tỉnh"]),

@@ -52,6 +52,16 @@ class EntryPart:
             return
         super().full_clean()
 
+    def silence(self) -> None:
+        """A row the clerk removed: what was typed stays on the page ("Hoàn tác" brings it
+        back), but its errors go, since the row is hidden and is not saved."""
+        self._errors = ErrorDict(renderer=self.renderer)
+        if self.is_bound and not hasattr(self, "cleaned_data"):
+            self.cleaned_data = {}  # the tasks of a removed conclusion, never checked
+        for field in self.fields.values():
+            if hasattr(field.widget, "suggestions"):
+                field.widget.suggestions = []
+
     def add_messages(self, errors: dict[str, list[str]]) -> None:
         """Put the services' errors beside the fields they name (others: on the form), leaving
         a field that already shows a parsing error alone."""
@@ -240,6 +250,13 @@ class _RowFormSet(forms.BaseFormSet):
             self._non_form_errors = self.error_class(error_class="nonform", renderer=self.renderer)
             return
         super().full_clean()
+        if not self.is_bound:
+            return
+        # Django leaves a removed row out of is_valid() but keeps its errors on the form, which
+        # the page would show inside a row it hides.
+        for form in self.forms:
+            if self.can_delete and self._should_delete_form(form):
+                form.silence()
 
     def live_forms(self) -> list[forms.Form]:
         """The rows that count: not removed, and filled in (or given as initial data)."""
@@ -283,6 +300,14 @@ class ConclusionForm(EntryPart, forms.Form):
 
     def has_changed(self):
         return super().has_changed() or any(form.has_changed() for form in self.tasks.forms)
+
+    def silence(self) -> None:
+        super().silence()
+        # A removed conclusion takes its tasks with it: none of them is checked either.
+        self.tasks.quiet = True
+        self.tasks._errors = None
+        for form in self.tasks.forms:
+            form.silence()
 
     def is_valid(self):
         valid = super().is_valid()

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from directives.models import Digest, ReminderItem, Task, TaskAssignment
+from directives.tasks.inbox import overdue_tasks
 from directives.tasks.notify import agency_heads, agency_people, leader_people, office_people
 from directives.tasks.status import TaskStatus, days_overdue_on, status_q
 
@@ -41,7 +42,41 @@ def _item_row(item: ReminderItem) -> dict:
         "days_left": item.offset if item.kind == ReminderItem.Kind.BEFORE else None,
         "days_overdue": item.offset if item.kind == ReminderItem.Kind.OVERDUE else None,
         "submitted_at": task.submitted_at,
+        "chased_today": item.kind == ReminderItem.Kind.OVERDUE,
     }
+
+
+def _overdue_rows(digest: Digest, items: list[ReminderItem]) -> list[dict]:
+    """Every overdue task of the agency, as its inbox's "Quá hạn" group lists them, the ones
+    chased today marked: the chase of an overdue task thins out after a week, but the mail must
+    not tell an agency it has one late task while its inbox shows five."""
+    chased = {item.task_id: item for item in items if item.kind == ReminderItem.Kind.OVERDUE}
+    rows = []
+    for task in overdue_tasks([digest.agency_id], digest.day):
+        item = chased.pop(task.pk, None)
+        if item is not None:
+            rows.append(_item_row(item))
+            continue
+        lead = task.lead_id == digest.agency_id
+        role = ReminderItem.Role.LEAD if lead else ReminderItem.Role.COORDINATING
+        rows.append(
+            {
+                "task_id": task.pk,
+                "action": task.action,
+                "url": _task_url(task.pk),
+                "notice": task.conclusion.notice.number_display,
+                "role": role.label,
+                "lead": task.lead.name,
+                "due_date": task.due_date,
+                "days_left": None,
+                "days_overdue": days_overdue_on(task.due_date, digest.day),
+                "submitted_at": task.submitted_at,
+                "chased_today": False,
+            }
+        )
+    # A task chased today that the inbox shows in another group (sent back by the office) is
+    # still said, after the others.
+    return rows + [_item_row(item) for item in chased.values()]
 
 
 def _summary(digest: Digest, context: dict) -> dict:
@@ -77,10 +112,12 @@ def digest_content(digest: Digest) -> dict:
     by_kind = defaultdict(list)
     for item in items:
         by_kind[item.kind].append(_item_row(item))
+    if digest.kind == Digest.Kind.AGENCY:
+        by_kind[ReminderItem.Kind.OVERDUE] = _overdue_rows(digest, items)
     context["sections"] = [
         {"kind": kind, "title": title, "rows": by_kind[kind]} for kind, title in SECTIONS if by_kind[kind]
     ]
-    context["count"] = len(items)
+    context["count"] = len({row["task_id"] for section in context["sections"] for row in section["rows"]})
     return context
 
 

@@ -17,6 +17,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from agencies.inputs import clean_text
+from directives.models.task import DeadlineKind
+from directives.tasks.periods import current_period, lead_reported_periods, period_start
 from directives.tasks.status import TaskStatus, days_overdue_on
 
 DATE_FORMAT = "DD/MM/YYYY"
@@ -81,6 +83,31 @@ TASK_HEADERS = [
 ]
 
 
+def _reported_this_period(rows, day) -> dict[int, set]:
+    """The lead's reports in the current period of every recurring task of `rows`: one query."""
+    recurring = dict(rows.filter(deadline_kind=DeadlineKind.RECURRING).order_by().values_list("id", "recurrence"))
+    if not recurring:
+        return {}
+    return lead_reported_periods(recurring, since=min(period_start(day, r) for r in recurring.values()))
+
+
+def _deadline_and_status(sheet, task, status: TaskStatus, day, reported: dict[int, set]) -> tuple:
+    """The "Hạn xử lý" cell (a date, or what the task is when it has none) and the status's words:
+    a recurring task says its current period and whether it is reported, an ongoing one says so."""
+    if task.due_on is not None:
+        return _date(sheet, task.due_on), status.label
+    undated = task.get_deadline_kind_display()
+    if task.recurrence:
+        undated = f"{undated} – {task.get_recurrence_display()}"
+    if status != TaskStatus.NO_DEADLINE:
+        return _text(sheet, undated), status.label
+    if task.deadline_kind == DeadlineKind.RECURRING and task.recurrence:
+        return _text(sheet, undated), f"Định kỳ · {current_period(task, day, reported.get(task.pk, set()))}"
+    if task.deadline_kind == DeadlineKind.ONGOING:
+        return _text(sheet, undated), DeadlineKind.ONGOING.label
+    return _text(sheet, undated), status.label
+
+
 def tasks_workbook_response(rows, day, filename: str) -> FileResponse:
     """`rows` carry row_status and due_on (see selectors.task_list)."""
     workbook = Workbook(write_only=True)
@@ -89,6 +116,7 @@ def tasks_workbook_response(rows, day, filename: str) -> FileResponse:
     for letter, width in zip("ABCDEFGHIJKLMN", (6, 10, 70, 32, 40, 18, 12, 12, 12, 14, 26, 10, 22, 26), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.append(_header(sheet, TASK_HEADERS))
+    reported = _reported_this_period(rows, day)
     rows = rows.select_related("lead", "conclusion__notice__kind", "conclusion__notice__meeting").prefetch_related(
         "coordinating"
     )
@@ -100,6 +128,7 @@ def tasks_workbook_response(rows, day, filename: str) -> FileResponse:
         status = TaskStatus(task.row_status)
         late = days_overdue_on(task.due_on, day) if status == TaskStatus.OVERDUE else None
         published = task.published_at.date() if task.published_at else None
+        deadline, status_words = _deadline_and_status(sheet, task, status, day, reported)
         sheet.append(
             [
                 count,
@@ -110,9 +139,9 @@ def tasks_workbook_response(rows, day, filename: str) -> FileResponse:
                 _text(sheet, task.conclusion.notice.reference),
                 _date(sheet, published),
                 _date(sheet, task.original_due_date),
-                _date(sheet, task.due_on),
+                deadline,
                 _date(sheet, task.completed_on),
-                status.label,
+                status_words,
                 late,
                 _text(sheet, task.conclusion.notice.kind.name),
                 _text(sheet, task.conclusion.notice.leader_display),
@@ -131,6 +160,8 @@ AGENCY_HEADERS = [
     "Quá hạn",
     "Đang thực hiện (trong hạn)",
     "Chờ xác nhận",
+    "Định kỳ",
+    "Thường xuyên",
     "Không thời hạn",
     "Tỷ lệ đúng hạn (%)",
 ]
@@ -141,7 +172,7 @@ def agencies_workbook_response(table, period_label: str, filename: str) -> FileR
     sheet = workbook.create_sheet("Cơ quan")
     # The title and the period above the table, so a printed or forwarded sheet says what it is.
     sheet.freeze_panes = "A4"
-    for letter, width in zip("ABCDEFGHIJK", (9, 28, 45, 12, 12, 12, 10, 14, 12, 12, 12), strict=True):
+    for letter, width in zip("ABCDEFGHIJKLM", (9, 28, 45, 12, 12, 12, 10, 14, 12, 10, 12, 12, 12), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.append(_header(sheet, ["Kết quả thực hiện nhiệm vụ theo cơ quan chủ trì"]))
     sheet.append([f"Kỳ báo cáo: {period_label}"])
@@ -159,7 +190,9 @@ def agencies_workbook_response(table, period_label: str, filename: str) -> FileR
                 f.overdue,
                 f.within_deadline,
                 f.awaiting,
-                f.no_deadline,
+                f.recurring,
+                f.ongoing,
+                f.undated,
                 round(f.rate * 100, 1) if f.rate is not None else None,
             ]
         )

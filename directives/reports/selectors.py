@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db import connections, models, transaction
-from django.db.models import Count, F, Func
+from django.db.models import Count, F, Func, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import Agency
 from directives.models import Task
+from directives.models.task import DeadlineKind
 from directives.tasks import status as st
 from directives.tasks.access import tasks_visible_to
 from directives.tasks.filters import TaskFilter
@@ -35,6 +36,10 @@ BUCKET_STATUS = [
     (OVERDUE, TaskStatus.OVERDUE),
     (DUE_WEEK, st.DUE_WINDOW),
 ]
+# Open tasks without a due date, by what they are: a periodic report (Định kỳ), ongoing work
+# (Thường xuyên), or none given ("no_deadline" keeps the rest, and sums the three as a figure).
+RECURRING, ONGOING = "recurring", "ongoing"
+UNDATED_KINDS = {RECURRING: DeadlineKind.RECURRING, ONGOING: DeadlineKind.ONGOING}
 LIST_LIMIT = 20
 
 
@@ -43,6 +48,10 @@ def bucket_counts(day: dt.date) -> dict[str, Count]:
     the tasks, so these plus the total are every figure of the page."""
     within = st.status_as_of_q(st.WITHIN_DEADLINE, day)
     counts = {bucket: Count("id", filter=st.status_as_of_q(status, day)) for bucket, status in BUCKET_STATUS}
+    undated = st.status_as_of_q(TaskStatus.NO_DEADLINE, day)
+    for bucket, kind in UNDATED_KINDS.items():
+        counts[bucket] = Count("id", filter=undated & Q(deadline_kind=kind))
+    counts[NO_DEADLINE] = Count("id", filter=undated & ~Q(deadline_kind__in=list(UNDATED_KINDS.values())))
     counts[LATER] = Count("id", filter=within & st.due_after_q(day, st.due_window_days(), "due_on"))
     return counts
 
@@ -65,7 +74,11 @@ class Figures:
     late = property(lambda self: self._get(LATE))
     overdue = property(lambda self: self._get(OVERDUE))
     awaiting = property(lambda self: self._get(AWAITING))
-    no_deadline = property(lambda self: self._get(NO_DEADLINE))
+    # Every open task without a due date; and its parts, which the dashboard shows one by one.
+    no_deadline = property(lambda self: self._get(NO_DEADLINE, RECURRING, ONGOING))
+    recurring = property(lambda self: self._get(RECURRING))
+    ongoing = property(lambda self: self._get(ONGOING))
+    undated = property(lambda self: self._get(NO_DEADLINE))
     due_week = property(lambda self: self._get(DUE_WEEK))
     within_deadline = property(lambda self: self._get(DUE_WEEK, LATER))
     cancelled = property(lambda self: self._get(CANCELLED))
@@ -260,6 +273,8 @@ FIGURE_STATUS = {
     "no_deadline": TaskStatus.NO_DEADLINE.value,
     "cancelled": TaskStatus.CANCELLED.value,
 }
+# The parts of "no_deadline" the dashboard shows: the same status, narrowed by the deadline kind.
+FIGURE_DEADLINE = {"recurring": DeadlineKind.RECURRING, "ongoing": DeadlineKind.ONGOING, "undated": DeadlineKind.NONE}
 
 
 def total(by_agency: dict[int, Figures]) -> Figures:

@@ -6,11 +6,13 @@ from django.shortcuts import render
 from django.utils.functional import cached_property
 
 from agencies.models import Agency, AgencyKind
+from directives.models.task import DeadlineKind
 from directives.reports import selectors
 from directives.reports.menus import kind_menu, leader_menu, meeting_menu, notice_menu
 from directives.sorting import sort_headers
 from directives.tasks import status as st
 from directives.tasks.filters import status_choices
+from directives.tasks.periods import add_current_periods
 from directives.tasks.status import TaskStatus
 
 # The list counts its rows up to this many, and says "more than" beyond. An exact count of a
@@ -56,6 +58,7 @@ def task_list(request):
     page = paginator.get_page(request.GET.get("page"))
     for task in page.object_list:
         task.days_late = st.days_overdue_on(task.due_on, day) if task.row_status == TaskStatus.OVERDUE else 0
+    add_current_periods(page.object_list, day)
     params = request.GET.copy()
     params.pop("page", None)
     data = filterset.form.cleaned_data if filterset.form.is_bound else {}
@@ -76,5 +79,6 @@ def task_list(request):
         "doc_kinds": kind_menu(data.get("doc_kind")),
         "leaders": leader_menu(data.get("leader")),
         "status_choices": status_choices(),
+        "deadline_choices": DeadlineKind.choices,
     }
     return render(request, "directives/reports/task_list.html", context)

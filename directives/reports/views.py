@@ -96,6 +96,9 @@ def build(request) -> dict:
 
     links = {key: selectors.task_list_url(params, status=status) for key, status in selectors.FIGURE_STATUS.items()}
     chosen = form.cleaned_data.get("leader")
+    no_deadline = selectors.FIGURE_STATUS["no_deadline"]
+    for key, kind in selectors.FIGURE_DEADLINE.items():
+        links[key] = selectors.task_list_url(params, status=no_deadline, deadline=kind)
     return {
         "form": form,
         "mine_by_default": mine_by_default,

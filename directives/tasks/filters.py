@@ -19,6 +19,7 @@ from agencies.models import Agency, AgencyKind
 from agencies.names import normalize
 from agencies.roles import leader_accounts
 from directives.models import Task, TaskCoordination
+from directives.models.task import DeadlineKind
 from directives.tasks import status as st
 from meetings.models import ConclusionNotice, DocumentKind, Meeting
 
@@ -72,6 +73,10 @@ def _chairs():
 class TaskFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Tìm theo nội dung", method="filter_q", max_length=MAX_QUERY)
     status = _Choice(label="Tình trạng", choices=status_choices, method="filter_status", empty_label="Tất cả")
+    # The dashboard's "Định kỳ" and "Thường xuyên" figures: status=no_deadline narrowed by this.
+    deadline = _Choice(
+        label="Loại thời hạn", choices=DeadlineKind.choices, field_name="deadline_kind", empty_label="Tất cả"
+    )
     agency = _Model(label="Cơ quan", queryset=Agency.objects.all(), method="filter_agency", empty_label="Tất cả")
     role = _Choice(label="Vai trò", choices=ROLE_CHOICES, method="filter_noop", empty_label="Chủ trì hoặc phối hợp")
     kind = _Model(

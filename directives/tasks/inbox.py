@@ -10,7 +10,7 @@ from agencies.roles import agency_ids
 from directives.models import ExtensionRequest, ProgressReport, Task, TaskAssignment, TaskCoordination
 from directives.models.task import DeadlineKind
 from directives.tasks import status as st
-from directives.tasks.periods import lead_reported_periods, missing_periods, period_label
+from directives.tasks.periods import current_period, lead_reported_periods, missing_periods, period_label
 
 
 @dataclass
@@ -140,9 +140,21 @@ def _groups(parts: list[QuerySet[Task]], ids: frozenset[int], *, today, per_grou
     return groups
 
 
+def overdue_tasks(ids, today: dt.date) -> list[Task]:
+    """The whole "Quá hạn" group of these agencies' inbox (lead or coordinating), longest overdue
+    first: what the agency's daily digest lists, so the mail and the inbox give the same count."""
+    overdue = next(predicate for key, _, predicate in _group_predicates(today) if key == "overdue")
+    tasks = {}
+    for part in _agency_task_parts(list(ids), "all"):
+        for task in part.filter(overdue).select_related("lead", "conclusion__notice"):
+            tasks[task.pk] = task
+    return sorted(tasks.values(), key=lambda task: (task.due_date, task.pk))
+
+
 def _add_missing_periods(tasks, today: dt.date) -> None:
     """For recurring tasks: the past periods the lead agency has not reported yet (the periodic
-    report is the lead's duty, so the lead and its coordinating agencies see the same periods)."""
+    report is the lead's duty, so the lead and its coordinating agencies see the same periods),
+    and the current period with whether it is reported."""
     recurring = [t for t in tasks if t.deadline_kind == DeadlineKind.RECURRING and st.is_open(t)]
     if not recurring:
         return
@@ -153,6 +165,7 @@ def _add_missing_periods(tasks, today: dt.date) -> None:
             since=since, today=today, recurrence=task.recurrence, reported=reported.get(task.pk, set())
         )
         task.missing_periods = [period_label(p, task.recurrence) for p in missing]
+        task.current_period = current_period(task, today, reported.get(task.pk, set()))
 
 
 def tasks_awaiting_verification() -> QuerySet[Task]:

@@ -9,9 +9,10 @@ period from the inbox's "Kỳ chưa báo cáo". The inbox and the reminder sweep
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from directives.models import ProgressReport
-from directives.models.task import Recurrence
+from directives.models.task import DeadlineKind, Recurrence
 
 
 def period_start(day: dt.date, recurrence: str) -> dt.date:
@@ -67,3 +68,32 @@ def lead_reported_periods(task_ids: Iterable[int], since: dt.date | None = None)
     for task_id, period in reports.values_list("task_id", "period"):
         reported.setdefault(task_id, set()).add(period)
     return reported
+
+
+@dataclass(frozen=True)
+class CurrentPeriod:
+    """The period of a recurring task that holds a day ("tháng 11/2026"), and whether its lead
+    agency has reported in it: what pages and exports show instead of a due date."""
+
+    label: str
+    reported: bool
+
+    def __str__(self) -> str:
+        return f"Kỳ {self.label}: {'đã báo cáo' if self.reported else 'chưa báo cáo'}"
+
+
+def current_period(task, day: dt.date, reported: set[dt.date]) -> CurrentPeriod:
+    start = period_start(day, task.recurrence)
+    return CurrentPeriod(period_label(start, task.recurrence), start in reported)
+
+
+def add_current_periods(tasks: Iterable, day: dt.date) -> None:
+    """Set `current_period` on each open recurring task among `tasks`: one query for them all
+    (none when there is none), so a page's query count does not grow with its rows."""
+    recurring = [t for t in tasks if t.deadline_kind == DeadlineKind.RECURRING and t.is_open and t.recurrence]
+    if not recurring:
+        return
+    since = min(period_start(day, t.recurrence) for t in recurring)
+    reported = lead_reported_periods([t.pk for t in recurring], since=since)
+    for task in recurring:
+        task.current_period = current_period(task, day, reported.get(task.pk, set()))

@@ -28,6 +28,7 @@ from directives.tasks.inbox import (
     tasks_awaiting_verification,
     with_completion_evidence,
 )
+from directives.tasks.periods import add_current_periods
 from directives.tasks.permissions import Action, actions_for, allows, may
 from directives.tasks.status import compute_status, days_overdue
 from directives.tasks.workflow.head import assignable_people
@@ -105,6 +106,7 @@ def _render_task(request, task: Task, *, bound: dict | None = None, status: int 
     today = timezone.localdate()
     actions = actions_for(request.user, task)
     next_url = _safe_next(request)
+    add_current_periods([task], today)
     context = {
         "next_url": next_url,
         "next_is_queue": next_url == reverse("verification_queue"),

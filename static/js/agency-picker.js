@@ -146,6 +146,24 @@
       }
     });
     input.addEventListener("blur", function () { setTimeout(close, 150); });
+    // The names the server suggested for an unknown one: a click puts the name in its place.
+    root.querySelectorAll("[data-picker-suggest]").forEach(function (suggest) {
+      suggest.hidden = false;
+      suggest.addEventListener("click", function (e) {
+        var button = e.target.closest("button[data-with]");
+        if (!button) { return; }
+        var typed = button.getAttribute("data-replace").trim().toLowerCase();
+        var chosen = button.getAttribute("data-with");
+        var names = input.value.split(/[;\n]+/).map(function (n) { return n.trim(); }).filter(Boolean);
+        var at = names.map(function (n) { return n.toLowerCase(); }).indexOf(typed);
+        if (at >= 0) { names[at] = chosen; } else if (multiple) { names.push(chosen); } else { names = [chosen]; }
+        input.value = names.join("; ");
+        suggest.remove();
+        status.textContent = "Đã điền " + chosen;
+        input.focus();
+        input.dispatchEvent(new Event("input", { bubbles: true })); // marks the form as changed
+      });
+    });
     chips.addEventListener("change", function (e) {
       if (e.target.type === "checkbox" && !e.target.checked) {
         e.target.closest(".chip").remove();

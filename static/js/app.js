@@ -26,4 +26,33 @@
       if (flag) { flag.value = "1"; }
     });
   });
+  // Sticky bars (the top bar, a form's save bar) cover the page's edges: the browser scrolls a
+  // field reached with Tab only far enough to be inside the scroll padding, so the padding is
+  // their height (the CSS holds a guess for a page without this script).
+  function padForStickyBars() {
+    var root = document.documentElement;
+    var top = document.querySelector(".topbar");
+    var bottom = document.querySelector(".form-actions");
+    var sticky = function (el) { return el && /sticky|fixed/.test(getComputedStyle(el).position); };
+    root.style.scrollPaddingTop = sticky(top) ? top.offsetHeight + 8 + "px" : "";
+    root.style.scrollPaddingBottom = sticky(bottom) ? bottom.offsetHeight + 8 + "px" : "";
+  }
+  padForStickyBars();
+  window.addEventListener("resize", padForStickyBars);
+  // Chromium leaves a field that is partly in view where it is, even under a bar: scroll it
+  // clear after focus moves (by keyboard or not), by the part that is covered.
+  document.addEventListener("focusin", function (e) {
+    var el = e.target;
+    var bar = el.closest && !el.closest(".form-actions, .topbar") ? document.querySelector(".form-actions") : null;
+    var top = document.querySelector(".topbar");
+    var r = el.getBoundingClientRect();
+    if (!r.height) { return; }
+    var limit = bar && /sticky|fixed/.test(getComputedStyle(bar).position) ? bar.getBoundingClientRect().top : window.innerHeight;
+    var start = top && /sticky|fixed/.test(getComputedStyle(top).position) ? top.getBoundingClientRect().bottom : 0;
+    if (r.bottom > limit - 8) {
+      window.scrollBy(0, Math.min(r.bottom - limit + 8, r.top - start - 8));
+    } else if (r.top < start + 8) {
+      window.scrollBy(0, r.top - start - 8);
+    }
+  });
 })();

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from agencies.models import Agency, AgencyAlias
+from agencies.models import Agency, AgencyAlias, AgencyGroup
 from directives.demo import present
 from directives.models import Task
 from meetings.models import ConclusionNotice
@@ -63,3 +63,12 @@ def test_every_demo_task_is_published_and_points_at_its_sentence(demo):
     task = Task.objects.get(lead__name="Sở Y tế", deadline_kind="recurring")
     notice_text = task.conclusion.notice.full_text
     assert notice_text[task.source_start : task.source_end].startswith("Giao Sở Y tế hằng ngày")
+
+
+def test_the_office_is_not_one_of_the_provinces_departments(demo):
+    # It follows the departments up; "các sở, ban, ngành tỉnh" never gives it a task of its own.
+    office = Agency.objects.get(name="Văn phòng UBND tỉnh")
+    departments = AgencyGroup.objects.get(name="Các sở, ban, ngành tỉnh")
+    assert office not in departments.member_agencies()
+    assert departments.member_agencies().filter(name="Sở Y tế").exists()
+    assert not Task.objects.filter(lead=office, assignment__group=departments).exists()

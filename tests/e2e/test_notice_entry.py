@@ -104,7 +104,7 @@ def test_clerk_enters_saves_and_publishes_a_notice(page, login, office_clerk, ag
         expect(row).to_contain_text("27/06/2021")
         expect(row.locator(".badge")).to_have_text("Quá hạn")  # the dates of 2021 are long past
     expect(first_task.locator(".badge")).to_have_text("Quá hạn")
-    expect(rows.filter(has_text="Thường xuyên kiểm tra").locator(".badge")).to_have_text("Không thời hạn")
+    expect(rows.filter(has_text="Thường xuyên kiểm tra").locator(".badge")).to_have_text("Thường xuyên")
 
     notice = ConclusionNotice.objects.get()
     assert notice.status == "published"

@@ -87,6 +87,7 @@ class Command(BaseCommand):
     def _agencies(self, kinds):
         for code, rows in (
             ("department", province.DEPARTMENTS),
+            ("office", province.OFFICE),
             ("board", province.BOARDS),
             ("steering", province.STEERING),
             ("mass_org", province.MASS_ORGS),
