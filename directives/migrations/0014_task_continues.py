@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directives', '0010_ocr_job'),
+        ('directives', '0013_extension_approved_date'),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ def approved_requests_got_what_they_asked(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("directives", "0010_ocr_job"),
+        ("directives", "0012_task_handlers"),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agencies', '0002_head_approval'),
-        ('directives', '0010_ocr_job'),
+        ('directives', '0011_working_days_chasing_letter'),
         ('meetings', '0002_search_text'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
