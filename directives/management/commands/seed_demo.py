@@ -325,7 +325,8 @@ class Command(BaseCommand):
                 source_text=item.action,
                 created_by=office,
             )
-        notice_publish(notice=notice, actor=office)
+        # Published back on its issue day (below), some due dates are already past today.
+        notice_publish(notice=notice, actor=office, warnings_confirmed=True)
         published = self._at(issued_on, 16)
         ConclusionNotice.objects.filter(pk=notice.pk).update(published_at=published)
         Task.objects.filter(conclusion__notice=notice).update(published_at=published)
