@@ -194,9 +194,8 @@ class ConclusionNotice(models.Model):
         super().save(*args, **kwargs)
 
     def search_key(self) -> str:
-        return _search_key(
-            self.number, self.title, self.place, self.issued_on_text, self.signer_name, self.leader_name, self.issuer
-        )
+        # Not the issuer: nearly every document is the UBND tỉnh's, so it would match them all.
+        return _search_key(self.number, self.title, self.place, self.issued_on_text, self.signer_name, self.leader_name)
 
     @property
     def kind_word(self) -> str:

@@ -164,9 +164,10 @@ class NoticeForm(EntryPart, forms.Form):
         if not self.meeting_left_blank or self["meeting_mode"].value() == self.MEETING_EXISTING:
             return False
         try:
-            kind = DocumentKind.objects.filter(pk=int(self["kind"].value())).first()
+            pk = int(self["kind"].value())
         except (TypeError, ValueError):
             return False
+        kind = DocumentKind.objects.filter(pk=pk).first() if 0 < pk < 2**31 else None
         return kind is not None and not kind.needs_meeting
 
 

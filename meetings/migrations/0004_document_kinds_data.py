@@ -43,7 +43,10 @@ def forwards(apps, schema_editor):
             matches = by_name.get(normalize(chair), [])
             if len(matches) == 1:
                 notice.leader = matches[0]
-        notice.save(update_fields=["kind", "leader", "leader_name"])
+        # The list's search finds the leader's name too (as ConclusionNotice.search_key).
+        parts = (notice.number, notice.title, notice.place, notice.issued_on_text, notice.signer_name, notice.leader_name)
+        notice.search_text = normalize(" ".join(part for part in parts if part))
+        notice.save(update_fields=["kind", "leader", "leader_name", "search_text"])
 
 
 def backwards(apps, schema_editor):

@@ -88,4 +88,5 @@ def test_notices_entered_before_the_kinds_migrate_forward_and_back(back_to_lates
     ours.refresh_from_db()
     theirs.refresh_from_db()
     assert (ours.leader, ours.leader_name) == (chair, "Lê Ánh Dương")
+    assert ours.search_text.endswith("le anh duong")  # the list's search finds the leader
     assert (theirs.leader, theirs.leader_name) == (None, "Bí thư Tỉnh ủy")

@@ -387,3 +387,14 @@ def test_a_conclusion_notice_left_on_new_meeting_with_nothing_typed_is_asked_for
     response = client.post(reverse("notice_create"), data)
     assert response.status_code == 200 and "Nhập tên cuộc họp." in _page(response)
     assert not ConclusionNotice.objects.exists()
+
+
+@pytest.mark.parametrize("forged", ["99999999999999999999999", "-1", "1e309", "a\x00b"])
+def test_a_forged_kind_with_a_blank_new_meeting_is_a_message(client, office_clerk, health_dept, forged):
+    client.force_login(office_clerk)
+    data = _post_without_meeting("Công văn", health_dept)
+    data["notice-meeting_mode"] = ["new"]
+    data["notice-kind"] = [forged]
+    response = client.post(reverse("notice_create"), data)
+    assert response.status_code == 200 and "Chọn loại văn bản." in _page(response)
+    assert not ConclusionNotice.objects.exists()
