@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict
 
 from agencies.forms import AgencyPickerField
+from directives.models import Task
 from directives.models.task import DeadlineKind, Recurrence
 from directives.notices.services import (
     MSG_NO_CONCLUSION,
@@ -127,6 +128,14 @@ class TaskForm(EntryPart, forms.Form):
     source_text = forms.CharField(required=False, widget=forms.HiddenInput, strip=False)
     source_start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     source_end = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+    def continued_task(self):
+        """The earlier task the row names (shown beside the field so the clerk sees what was
+        picked), or None. Read only for rows that name one."""
+        value = str(self["continues"].value() or "").strip().lstrip("#").strip()
+        if not value.isdigit() or len(value) > 12:
+            return None
+        return Task.objects.select_related("lead", "conclusion__notice").filter(pk=int(value)).first()
 
     def clean_continues(self) -> int | None:
         value = (self.cleaned_data.get("continues") or "").strip().lstrip("#").strip()

@@ -95,9 +95,17 @@ def test_clerk_enters_saves_and_publishes_a_notice(page, login, office_clerk, ag
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Ban hành").click()
+    # Entered today, the notice of 2021 gives dates long past: publishing asks the clerk first.
+    warnings = page.locator("[data-deadline-warnings]")
+    expect(warnings).to_contain_text("Chưa ban hành.")
+    expect(warnings).to_contain_text("hạn xử lý 30/06/2021 đã qua")
+    assert ConclusionNotice.objects.get().status == "draft"
+    page.get_by_label("Tôi đã kiểm tra, vẫn ban hành").check()
+    page.get_by_role("button", name="Xác nhận ban hành").click()
     expect(page.get_by_text("Đã ban hành thông báo: 5 nhiệm vụ đã được giao cho các cơ quan.")).to_be_visible()
     expect(page.get_by_role("heading", name=re.compile("Thông báo kết luận"))).to_contain_text("Đã ban hành")
     expect(page.get_by_role("link", name="Sửa dự thảo")).to_have_count(0)
+    expect(page.get_by_role("link", name="Xóa dự thảo")).to_have_count(0)
     for name in DISTRICTS:
         row = rows.filter(has_text=f"UBND huyện {name}")
         expect(row).to_have_count(1)

@@ -166,3 +166,12 @@ def test_a_past_report_counts_the_earlier_task_before_the_continuation_was_publi
         june = figures(client, leader, **JUNE_2021)
     # In June the continuation did not exist yet: the report for June counts the earlier task.
     assert (june["assigned"], june["overdue"]) == (1, 1)
+
+
+def test_the_row_names_the_picked_task_and_the_task_list_shows_its_number(office, earlier, ict_dept):
+    later = _continuation(office, ict_dept, earlier)
+    edit = office.get(reverse("notice_edit", args=[later.conclusion.notice_id])).content.decode()
+    assert f"Nhiệm vụ #{earlier.pk}: Số: 11/TB-UBND ngày 24/06/2021" in edit and "Sở Y tế" in edit
+    with on(2021, 6, 28):
+        listed = office.get(reverse("task_list"), {"q": "tiem chung"}).content.decode()
+    assert f"Mã #{earlier.pk}" in listed
