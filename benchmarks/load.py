@@ -21,7 +21,14 @@ from django.utils import timezone
 from agencies.models import Agency, AgencyKind
 from agencies.names import normalize
 from directives.models import DueDateChange, Task, TaskCoordination, TaskEvent
-from meetings.models import Conclusion, ConclusionNotice, Meeting
+from meetings.models import (
+    CONCLUSION_NOTICE,
+    DEFAULT_ISSUER,
+    Conclusion,
+    ConclusionNotice,
+    Meeting,
+    ensure_document_kinds,
+)
 
 KINDS = [
     ("department", "Sở, ngành tỉnh", 10),
@@ -148,6 +155,7 @@ def generate(
     agency_ids = _agencies(agencies)
     ids = Ids()
     writer = Writer()
+    writer.notice_kind_id = ensure_document_kinds()[CONCLUSION_NOTICE].pk
     counts = {"notices": 0, "tasks": 0, "events": 0, "coordinations": 0, "extensions": 0}
     # Notices spread over the three years before today and the first weeks after it.
     first_day = today - dt.timedelta(days=3 * 365)
@@ -200,6 +208,10 @@ def _notice(writer, ids, rng, issued: dt.date, today: dt.date, how_many: int, ag
         {
             "id": notice_id,
             "meeting_id": meeting_id,
+            "kind_id": writer.notice_kind_id,
+            "issuer": DEFAULT_ISSUER,
+            "leader_id": None,
+            "leader_name": chair,
             "number": f"{notice_id}/TB-UBND",
             "place": "Bắc Giang",
             "issued_on": issued,
@@ -267,6 +279,7 @@ def _task(writer, ids, rng, conclusion_id, issued, published, today, agency_ids,
         "recurrence": recurrence,
         "due_date": due,
         "original_due_date": original,
+        "due_term": "",
         "source_text": "",
         "published_at": published,
         "submitted_at": None,

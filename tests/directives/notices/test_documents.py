@@ -295,7 +295,7 @@ def test_an_imported_document_is_saved_and_published_without_inventing_a_meeting
         assert document.leader == mai_son  # the signer, a leader's account
     else:
         assert (document.leader, document.leader_name) == (None, "Lê Ánh Dương")  # no account bears the name
-    notice_publish(notice=document, actor=office_clerk)
+    notice_publish(notice=document, actor=office_clerk, warnings_confirmed=True)  # its due dates are past
     assert Task.objects.filter(conclusion__notice=document, published_at__isnull=False).count() == tasks
     listed = client.get(reverse("notice_list"), {"kind": kind(kind_name).pk})
     assert list(listed.context["page"].object_list) == [document]
