@@ -56,7 +56,7 @@ run: demo system-packages
 	@echo ""
 	@echo "  Theo dõi kết luận: http://$(HOST):$(PORT)/"
 	@echo "  Đăng nhập (mật khẩu: $(DEMO_PASSWORD)): office (Văn phòng), leader (Lãnh đạo),"
-	@echo "  soyte (Sở Y tế), sotttt (Sở TT&TT), lucngan (UBND huyện Lục Ngạn)"
+	@echo "  soyte (Sở Y tế), soyte_truong (lãnh đạo Sở Y tế), sotttt (Sở TT&TT), lucngan (UBND huyện Lục Ngạn)"
 	@echo "  Thư nhắc việc được ghi vào var/mail/"
 	@echo ""
 	@# Reminders of the demo notice's eve (25/06/2021), so var/mail/ shows them at once; a second
