@@ -8,6 +8,8 @@ PORT ?= 8000
 # Links in reminder mail point here; it follows HOST and PORT unless set.
 SITE_URL ?= http://$(HOST):$(PORT)
 DEMO_PASSWORD ?= demo
+# The demo province: the chasing letter's heading and place.
+PROVINCE_NAME ?= Bắc Giang
 PYTEST_ARGS ?=
 
 .PHONY: run test install system-packages browser migrate demo lint bench bench-ocr clean
@@ -62,10 +64,10 @@ run: demo system-packages
 	@# Reminders of the demo notice's eve (25/06/2021), so var/mail/ shows them at once; a second
 	@# run sends nothing. The beat then sweeps for today every 15 minutes.
 	@DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py send_reminders --at "2021-06-25 07:00" | tail -1
-	@DEBUG=1 SITE_URL=$(SITE_URL) $(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=1 \
+	@DEBUG=1 SITE_URL=$(SITE_URL) PROVINCE_NAME="$(PROVINCE_NAME)" $(VENV)/bin/celery -A config worker --beat --loglevel=INFO --concurrency=1 \
 	    --schedule=var/celerybeat-schedule > var/celery.log 2>&1 & \
 	  worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
-	  DEBUG=1 SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
+	  DEBUG=1 SITE_URL=$(SITE_URL) PROVINCE_NAME="$(PROVINCE_NAME)" $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install browser
 	$(PY) -m pytest $(PYTEST_ARGS)
