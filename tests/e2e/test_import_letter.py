@@ -104,6 +104,10 @@ def test_a_letter_is_saved_and_published_as_a_letter_without_inventing_a_meeting
     expect(page.locator("[data-no-meeting]")).to_have_text("Không gắn với cuộc họp")
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Ban hành").click()
+    # A letter of 2025 published today: its past due dates are confirmed first.
+    expect(page.locator("[data-deadline-warnings]")).to_contain_text("hạn xử lý 15/10/2025 đã qua")
+    page.get_by_label("Tôi đã kiểm tra, vẫn ban hành").check()
+    page.get_by_role("button", name="Xác nhận ban hành").click()
     expect(page.get_by_role("heading", name=re.compile("Công văn"))).to_contain_text("Đã ban hành")
 
     assert Meeting.objects.count() == meetings  # no "Cuộc họp" was invented
