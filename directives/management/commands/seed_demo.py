@@ -281,12 +281,7 @@ class Command(BaseCommand):
                 source_text=item.action,
                 created_by=office,
             )
-        # Published back on its issue day (below), some due dates are already past today.
-        notice_publish(notice=notice, actor=office, warnings_confirmed=True)
-        published = self._at(issued_on, 16)
-        ConclusionNotice.objects.filter(pk=notice.pk).update(published_at=published)
-        Task.objects.filter(conclusion__notice=notice).update(published_at=published)
-        TaskEvent.objects.filter(task__conclusion__notice=notice).update(at=published)
+        self._publish_on(notice, office, issued_on)
         leader = get_user_model().objects.get(username="leader")
         for item, task in zip(spec.tasks, tasks, strict=True):
             self._present_outcome(item.outcome, Task.objects.get(pk=task.pk), office, leader, today)
@@ -325,15 +320,19 @@ class Command(BaseCommand):
                 source_text=item.action,
                 created_by=office,
             )
-        # Published back on its issue day (below), some due dates are already past today.
+        self._publish_on(notice, office, issued_on)
+        for item, task in zip(spec.tasks, tasks, strict=True):
+            self._present_outcome(item.outcome, Task.objects.get(pk=task.pk), office, leader, today)
+        return True
+
+    def _publish_on(self, notice, office, issued_on: dt.date) -> None:
+        """Publish a present-day document as the clerk did on its issue day: the services run
+        today, then the times move back. Some due dates are already past today: confirmed."""
         notice_publish(notice=notice, actor=office, warnings_confirmed=True)
         published = self._at(issued_on, 16)
         ConclusionNotice.objects.filter(pk=notice.pk).update(published_at=published)
         Task.objects.filter(conclusion__notice=notice).update(published_at=published)
         TaskEvent.objects.filter(task__conclusion__notice=notice).update(at=published)
-        for item, task in zip(spec.tasks, tasks, strict=True):
-            self._present_outcome(item.outcome, Task.objects.get(pk=task.pk), office, leader, today)
-        return True
 
     @staticmethod
     def _at(day: dt.date, hour: int) -> dt.datetime:
