@@ -15,12 +15,13 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.management.color import no_style
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 
 from agencies.models import Agency, AgencyKind
 from agencies.names import normalize
 from directives.models import DueDateChange, Task, TaskCoordination, TaskEvent
+from directives.models.reach import sync_agency_rows
 from meetings.models import (
     CONCLUSION_NOTICE,
     DEFAULT_ISSUER,
@@ -169,6 +170,12 @@ def generate(
             if progress and (n % 50 == 0 or made == tasks):
                 progress(made, tasks)
         writer.flush()
+        # What Task.save and the model writes keep in step, for rows written here without them:
+        # the lead agency's sort key and the agency rows.
+        Task.objects.filter(lead_sort="").update(
+            lead_sort=Subquery(Agency.objects.filter(pk=OuterRef("lead_id")).values("name"))
+        )
+        sync_agency_rows()
         if writer.postgres:
             models = [Meeting, ConclusionNotice, Conclusion, Task, TaskCoordination, TaskEvent, DueDateChange]
             with connection.cursor() as cursor:

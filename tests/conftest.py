@@ -43,6 +43,23 @@ def _require_services(request):
         _service_missing(f"Redis must answer at {REDIS_TEST_URL}")
 
 
+_DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences", "django_db_serialized_rollback"}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """After every test that passed using the database, while its data is still there: the agency
+    rows (directives.models.reach) are exactly what the tasks, their coordinations and their
+    assignments say. Every write path of the suite thus checks that it keeps them in step."""
+    result = yield
+    if _DB_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("django_db"):
+        from directives.models.reach import agency_rows_out_of_step
+
+        wrong = agency_rows_out_of_step()
+        assert not wrong, f"Các dòng cơ quan của nhiệm vụ lệch với dữ liệu gốc: {wrong[:6]}"
+    return result
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     # Attachments written by tests land in a throwaway folder, never in var/media.

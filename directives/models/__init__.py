@@ -4,6 +4,7 @@ from directives.models.handling import TaskAssignment
 from directives.models.history import DueDateChange
 from directives.models.notification import Notification
 from directives.models.ocr import OcrJob
+from directives.models.reach import TaskAgency
 from directives.models.reminders import Digest, ReminderChannel, ReminderItem, SweepRun
 from directives.models.task import Assignment, Task, TaskCoordination, TaskEvent
 from directives.models.work import Attachment, ExtensionRequest, ProgressReport
@@ -26,6 +27,7 @@ __all__ = [
     "ReminderItem",
     "SweepRun",
     "Task",
+    "TaskAgency",
     "TaskAssignment",
     "TaskCoordination",
     "TaskEvent",

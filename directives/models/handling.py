@@ -11,10 +11,16 @@ from django.db import models
 from django.db.models import Q
 
 from agencies.models import Agency
+from directives.models.reach import KeepsAgencyRows, KeepsAgencyRowsModel
 from directives.models.task import Task
 
 
-class TaskAssignment(models.Model):
+class TaskAssignmentQuerySet(KeepsAgencyRows):
+    # Whether an agency has someone in charge is on its agency row (TaskAgency.handled).
+    row_fields = frozenset({"task", "task_id", "agency", "agency_id", "role", "ended_at"})
+
+
+class TaskAssignment(KeepsAgencyRowsModel):
     class Role(models.TextChoices):
         IN_CHARGE = "in_charge", "Chủ trì xử lý"
         ASSISTING = "assisting", "Phối hợp xử lý"
@@ -32,6 +38,8 @@ class TaskAssignment(models.Model):
     )
     assigned_at = models.DateTimeField("phân công lúc")
     ended_at = models.DateTimeField("kết thúc lúc", null=True, blank=True)
+
+    objects = TaskAssignmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["assigned_at", "id"]

@@ -7,10 +7,13 @@ as "Quá hạn" are derived from them and today's date in `directives.tasks.stat
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 from agencies.models import Agency, AgencyGroup
 from agencies.names import normalize
+from directives.models.reach import FACTS, KeepsAgencyRows, KeepsAgencyRowsModel
 from meetings.models import Conclusion
 
 
@@ -47,14 +50,17 @@ class Assignment(models.Model):
         return self.lead_text
 
 
-class TaskQuerySet(models.QuerySet):
+class TaskQuerySet(KeepsAgencyRows):
+    task_field = "pk"
+    row_fields = frozenset({*FACTS, "lead", "lead_id"})
+
     # Statuses ("open", "overdue", ...) are not here: they are rules about facts and a day, and
     # their only home is directives.tasks.status, which depends on this module, never the reverse.
     def published(self):
         return self.filter(published_at__isnull=False)
 
 
-class Task(models.Model):
+class Task(KeepsAgencyRowsModel):
     conclusion = models.ForeignKey(Conclusion, on_delete=models.PROTECT, related_name="tasks", verbose_name="kết luận")
     assignment = models.ForeignKey(
         Assignment,
@@ -68,6 +74,10 @@ class Task(models.Model):
     # normalize(action): what the text search compares, so "ke hoach" finds "Kế hoạch" on any database.
     search_key = models.TextField(editable=False, blank=True)
     lead = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="led_tasks", verbose_name="cơ quan chủ trì")
+    # The lead agency's name, kept here so that the list sorted by lead agency reads a page from
+    # an index (task_lead_sort) instead of sorting every task; Task.save and the agency's rename
+    # (the receiver below) keep it in step.
+    lead_sort = models.CharField(max_length=255, editable=False, blank=True)
     coordinating = models.ManyToManyField(
         Agency,
         through="TaskCoordination",
@@ -172,6 +182,7 @@ class Task(models.Model):
         indexes = [
             models.Index(fields=["lead", "due_date"], name="task_lead_due"),
             models.Index(fields=["due_date"], name="task_due"),
+            models.Index(fields=["lead_sort", "id"], name="task_lead_sort"),
         ]
 
     def __str__(self) -> str:
@@ -180,9 +191,15 @@ class Task(models.Model):
     def save(self, *args, **kwargs):
         self.search_key = normalize(self.action)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "action" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "search_key"}
+        if update_fields is None or "lead" in update_fields or "lead_id" in update_fields:
+            self.lead_sort = self.lead.name
+        if update_fields is not None:
+            derived = {"action": "search_key", "lead": "lead_sort", "lead_id": "lead_sort"}
+            kwargs["update_fields"] = {*update_fields, *(derived[f] for f in update_fields if f in derived)}
         super().save(*args, **kwargs)
+
+    def _agency_rows_task_id(self) -> int:
+        return self.pk
 
     @property
     def is_open(self) -> bool:
@@ -191,7 +208,13 @@ class Task(models.Model):
         return self.cancelled_at is None and self.completed_on is None
 
 
-class TaskCoordination(models.Model):
+@receiver(post_save, sender=Agency, dispatch_uid="task_lead_sort_follows_agency_name")
+def _lead_sort_follows_the_agency_name(sender, instance: Agency, raw=False, **kwargs) -> None:
+    if not raw:
+        Task.objects.filter(lead=instance).exclude(lead_sort=instance.name).update(lead_sort=instance.name)
+
+
+class TaskCoordination(KeepsAgencyRowsModel):
     """A coordinating agency (cơ quan phối hợp) of a task.
 
     `lead` repeats the task's lead so that the database itself refuses a lead listed as
@@ -201,6 +224,8 @@ class TaskCoordination(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="coordinations")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="coordinations")
     lead = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+
+    objects = KeepsAgencyRows.as_manager()
 
     class Meta:
         verbose_name = "cơ quan phối hợp"
