@@ -4,11 +4,11 @@ Office staff and leaders see every task; an agency's officers and heads see the 
 tasks their agency leads or coordinates. Anything else is a 404, as if it did not exist.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from agencies.roles import agency_ids, sees_everything
-from directives.models import Task, TaskCoordination
+from directives.models import Task, TaskAgency
 
 
 def tasks_visible_to(user, queryset: QuerySet[Task] | None = None) -> QuerySet[Task]:
@@ -20,8 +20,9 @@ def tasks_visible_to(user, queryset: QuerySet[Task] | None = None) -> QuerySet[T
     ids = agency_ids(user)
     if not ids:
         return qs.none()
-    coordinates = TaskCoordination.objects.filter(task=OuterRef("pk"), agency_id__in=ids)
-    return qs.filter(published_at__isnull=False).filter(Q(lead_id__in=ids) | Exists(coordinates))
+    # Through the agency rows (directives.models.reach): "leads or coordinates" from one index.
+    reached = TaskAgency.objects.filter(agency_id__in=ids).values("task_id")
+    return qs.filter(published_at__isnull=False, pk__in=reached)
 
 
 def get_task_for_user(user, pk) -> Task:
