@@ -20,9 +20,10 @@ def tasks_visible_to(user, queryset: QuerySet[Task] | None = None) -> QuerySet[T
     ids = agency_ids(user)
     if not ids:
         return qs.none()
-    # Through the agency rows (directives.models.reach): "leads or coordinates" from one index.
-    reached = TaskAgency.objects.filter(agency_id__in=ids).values("task_id")
-    return qs.filter(published_at__isnull=False, pk__in=reached)
+    # Through the agency rows (directives.models.reach): "leads or coordinates, published" from
+    # one index, which holds the publication too, so the tasks' own rows are not read to check it.
+    reached = TaskAgency.objects.filter(agency_id__in=ids, published_at__isnull=False).values("task_id")
+    return qs.filter(pk__in=reached)
 
 
 def get_task_for_user(user, pk) -> Task:
