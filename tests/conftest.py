@@ -53,8 +53,12 @@ def pytest_runtest_call(item):
     assignments say. Every write path of the suite thus checks that it keeps them in step."""
     result = yield
     if _DB_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("django_db"):
-        from directives.models.reach import agency_rows_out_of_step
+        from django.db import connection
 
+        from directives.models.reach import TaskAgency, agency_rows_out_of_step
+
+        if TaskAgency._meta.db_table not in connection.introspection.table_names():
+            return result  # a migration test, its schema taken back before the table existed
         wrong = agency_rows_out_of_step()
         assert not wrong, f"Các dòng cơ quan của nhiệm vụ lệch với dữ liệu gốc: {wrong[:6]}"
     return result
