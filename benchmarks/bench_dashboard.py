@@ -99,7 +99,8 @@ WITH judged AS (
     AND COALESCE(CASE WHEN (t.cancelled_at IS NOT NULL AND (t.verified_at IS NULL OR t.cancelled_at < t.verified_at))
                       THEN t.cancelled_at ELSE t.verified_at END, '9999-12-31 00:00:00+00:00'::timestamptz) >= %(start)s
     AND NOT EXISTS (SELECT 1 FROM directives_task n
-                    WHERE n.continues_id = t.id AND n.published_at IS NOT NULL AND n.published_at < %(end)s)
+                    WHERE n.continues_id = t.id AND n.continues_id IS NOT NULL
+                      AND n.published_at IS NOT NULL AND n.published_at < %(end)s)
 )
 SELECT lead_id, date_trunc('month', due_on::timestamp)::date AS month,
   count(*) FILTER (WHERE cancelled) AS cancelled,
