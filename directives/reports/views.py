@@ -78,13 +78,12 @@ def build(request) -> dict:
         form.cleaned_data = {}
     params, day, start, end, label = form.task_params()
     scoped = selectors.scope(request.user, params)
-    cells = selectors.figures_by_agency_and_month(scoped, day)
-    by_agency = selectors.by_agency(cells)
+    by_agency, by_month = selectors.figures_by_agency_and_by_month(scoped, day)
     totals = selectors.total(by_agency)
     sort = request.GET.get("sort", "rank")
     table = selectors.agencies_table(by_agency, params, sort)
     months = _months(start, end)
-    trend = selectors.month_trend(cells, months)
+    trend = selectors.month_trend(by_month, months)
 
     def trend_link(month, bucket):
         return selectors.task_list_url(
@@ -121,7 +120,7 @@ def build(request) -> dict:
         "due_window_label": figure_label(DUE_WINDOW),
         "due_window_days": due_window_days(),
         "due_window_empty": f"Không có nhiệm vụ đến hạn trong {due_window_days()} ngày tới.",
-        "overdue": selectors.overdue_list(scoped, day),
+        "overdue": selectors.overdue_list(scoped, day, months=selectors.overdue_by_month(by_month)),
         "due_week": selectors.due_this_week(scoped, day),
         "trend": charts.trend_chart(trend, trend_link),
         "overdue_chart": charts.overdue_chart(table),

@@ -139,3 +139,35 @@ def test_due_within_7_days_is_the_same_tasks_on_the_dashboard_the_inbox_and_the_
     assert {t.pk for t in listed.context["page"].object_list} == in_window
     assert {t.pk for t in inbox["due_soon"].tasks} == in_window
     assert inbox["due_soon"].title == "Đến hạn trong 7 ngày tới"
+
+
+@pytest.mark.parametrize("day", [dt.date(2021, 6, 30), dt.date(2021, 7, 1)], ids=["past day", "today"])
+def test_sums_per_agency_and_per_month_are_those_of_the_cells(leader, day):
+    """The page reads the scan summed per agency and per month by the database: the same figures
+    as summing its (agency, month) cells, on a past day (due dates then in force) and today."""
+    from directives.reports import selectors
+    from tests.directives.tasks.test_status_asof import complete, extend
+
+    one, two = AgencyFactory(name="Sở Một"), AgencyFactory(name="Sở Hai")
+    for lead, due in [(one, (2021, 5, 3)), (one, (2021, 6, 9)), (two, (2021, 6, 20)), (two, (2021, 7, 5))]:
+        TaskFactory(lead=lead, due_date=dt.date(*due))
+    TaskFactory(lead=two, deadline_kind="ongoing", due_date=None)
+    complete(
+        TaskFactory(lead=one, due_date=dt.date(2021, 6, 1)), dt.date(2021, 6, 3), dt.datetime(2021, 6, 4, tzinfo=HCM)
+    )
+    extended = TaskFactory(lead=two, due_date=dt.date(2021, 6, 25))
+    extend(extended, decided=dt.datetime(2021, 7, 1, 8, tzinfo=HCM), before="2021-06-25", after="2021-08-31")
+    with on(2021, 7, 1):
+        params = {"on": day.isoformat(), "active_from": "2021-01-01", "active_to": "2021-12-31"}
+        scoped = selectors.scope(leader, params)
+        cells = selectors.figures_by_agency_and_month(scoped, day)
+        agencies, months = selectors.figures_by_agency_and_by_month(scoped, day)
+    assert {k: f.counts for k, f in agencies.items()} == {k: f.counts for k, f in selectors.by_agency(cells).items()}
+    per_month: dict = {}
+    for (_, month), cell in cells.items():
+        for bucket, n in cell.counts.items():
+            per_month.setdefault(month, selectors.Figures()).add(bucket, n)
+    assert {k: f.counts for k, f in months.items()} == {k: f.counts for k, f in per_month.items()}
+    assert None in months and dt.date(2021, 6, 1) in months
+    # On the past day the extended task is overdue in June (its date then); today it is not.
+    assert months[dt.date(2021, 6, 1)].overdue == (3 if day < dt.date(2021, 7, 1) else 2)

@@ -39,6 +39,19 @@ def test_period_scope_reads_the_covering_closing_date_index(leader):
     assert "task_closed_cover" in plan(query)
 
 
+@pytest.mark.parametrize("day", ["2021-07-01", "2021-03-31"], ids=["today", "past day"])
+def test_the_figures_read_only_the_covering_index_and_the_few_follow_ups(leader, day):
+    """Every column the figures read (the deadline kind of undated tasks too, migration 0017) is
+    in task_closed_cover, so the scan never visits the table; and with no task carried on, no
+    task is checked for a follow-up (the chain rule reads the few follow-ups first)."""
+    TaskFactory.create_batch(3)
+    params = {"on": day, "active_from": "2021-01-01", "active_to": "2021-12-31"}
+    query, _ = selectors._cells_query(selectors.scope(leader, params), dt.date.fromisoformat(day))
+    text = plan(query)
+    assert "Index Only Scan using task_closed_cover" in text
+    assert "continues_id" not in text
+
+
 def test_overdue_list_today_reads_the_open_tasks_index(leader):
     TaskFactory.create_batch(3)
     day = dt.date(2021, 7, 1)

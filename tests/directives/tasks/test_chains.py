@@ -136,7 +136,18 @@ def test_a_task_without_links_shows_no_chain(office, earlier):
 # --- The dashboard counts the chain once -------------------------------------------------------------------
 
 
-def test_the_dashboard_counts_a_chain_once_through_its_latest_task(office, leader, earlier, ict_dept):
+@pytest.fixture
+def ids_limit(request, monkeypatch):
+    """The tasks carried on are read first and left out by id, or, past a limit, checked per task
+    by the database: both ways must count the same."""
+    from directives.tasks.status import asof
+
+    monkeypatch.setattr(asof, "CONTINUED_IDS_LIMIT", request.param)
+    return request.param
+
+
+@pytest.mark.parametrize("ids_limit", [2000, 0], indirect=True, ids=["ids read first", "checked per task"])
+def test_the_dashboard_counts_a_chain_once_through_its_latest_task(office, leader, earlier, ict_dept, ids_limit):
     client = Client()  # the leader's, beside the office's
     with on(2021, 6, 24):
         before = figures(client, leader, **JUNE_2021)
@@ -159,7 +170,10 @@ def test_the_dashboard_counts_a_chain_once_through_its_latest_task(office, leade
     assert earlier.cancelled_at is None and earlier.completed_on is None
 
 
-def test_a_past_report_counts_the_earlier_task_before_the_continuation_was_published(office, leader, earlier, ict_dept):
+@pytest.mark.parametrize("ids_limit", [2000, 0], indirect=True, ids=["ids read first", "checked per task"])
+def test_a_past_report_counts_the_earlier_task_before_the_continuation_was_published(
+    office, leader, earlier, ict_dept, ids_limit
+):
     client = Client()
     _publish(office, _continuation(office, ict_dept, earlier), (2021, 7, 5))
     with on(2021, 7, 10):

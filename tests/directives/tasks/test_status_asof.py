@@ -180,3 +180,38 @@ def test_past_day_lists_order_by_the_due_date_then_in_force_and_stop_at_the_limi
     assert [t.due_on for t in overdue] == [dt.date(2021, 6, 5), dt.date(2021, 6, 10), dt.date(2021, 6, 20)]
     assert [t.pk for t in first_two] == [extended.pk, early.pk]
     assert [t.pk for t in due_week] == [week.pk]
+
+
+def test_past_day_lists_read_only_the_due_dates_that_hold_them_and_find_the_extended_ones(leader):
+    """On a past day the lists read only the tasks due in the months holding the first ones
+    (counted by the page's scan) or in the window, plus those whose due date was extended after
+    the day: the same lists as sorting every task of the scope."""
+    from directives.reports import selectors
+
+    day = dt.date(2021, 6, 30)
+    march = TaskFactory(due_date=dt.date(2021, 3, 10), action="Hạn 10/3")
+    # Due 5/4 on 30/6; extended on 3/7 to 30/9: its current date lies outside every span.
+    april = TaskFactory(due_date=dt.date(2021, 4, 5), action="Hạn 5/4, gia hạn sau")
+    extend(april, decided=at(2021, 7, 3), before="2021-04-05", after="2021-09-30")
+    may = TaskFactory(due_date=dt.date(2021, 5, 20), action="Hạn 20/5")
+    june = TaskFactory(due_date=dt.date(2021, 6, 15), action="Hạn 15/6")
+    soon = TaskFactory(due_date=dt.date(2021, 7, 1), action="Hạn 1/7")
+    # Due 3/7 on 30/6 (in the window); extended on 5/7 to 31/8.
+    later = TaskFactory(due_date=dt.date(2021, 7, 3), action="Hạn 3/7, gia hạn sau")
+    extend(later, decided=at(2021, 7, 5), before="2021-07-03", after="2021-08-31")
+    TaskFactory(due_date=dt.date(2021, 7, 20), action="Hạn sau cửa sổ")
+    with time_machine.travel(at(2021, 8, 1), tick=False):
+        scoped = selectors.scope(leader, {"on": day.isoformat(), "active_from": "2021-04-01"})
+        months = selectors.overdue_by_month(selectors.figures_by_agency_and_by_month(scoped, day)[1])
+        assert months == {dt.date(2021, m, 1): 1 for m in (3, 4, 5, 6)}
+        first_two = list(selectors.overdue_list(scoped, day, limit=2, months=months))
+        every = list(selectors.overdue_list(scoped, day, months=months))
+        unnarrowed = list(selectors.overdue_list(scoped, day))
+        due_week = list(selectors.due_this_week(scoped, day))
+        empty = list(selectors.overdue_list(scoped, day, months={}))
+    assert [t.pk for t in first_two] == [march.pk, april.pk]
+    assert [t.pk for t in every] == [t.pk for t in unnarrowed] == [march.pk, april.pk, may.pk, june.pk]
+    assert [t.due_on for t in every][1] == dt.date(2021, 4, 5)
+    assert [t.pk for t in due_week] == [soon.pk, later.pk]
+    assert [t.due_on for t in due_week] == [dt.date(2021, 7, 1), dt.date(2021, 7, 3)]
+    assert empty == []
