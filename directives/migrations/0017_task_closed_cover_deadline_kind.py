@@ -30,7 +30,7 @@ def exclude_deadline_kind(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("directives", "0015_taskevent_kinds_merged"),
+        ("directives", "0016_agency_rows"),
     ]
 
     operations = [
