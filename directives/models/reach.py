@@ -35,6 +35,9 @@ FACTS = (
 )
 
 
+SEARCH_HEAD = 1000
+
+
 class TaskAgency(models.Model):
     class Role(models.IntegerChoices):
         # Numbers, so that "lead before coordinating" is an order the database knows.
@@ -54,6 +57,12 @@ class TaskAgency(models.Model):
     returned_at = models.DateTimeField(null=True)
     # Someone of this agency is in charge of the task now (a current "chủ trì xử lý").
     handled = models.BooleanField(default=False)
+    # The start of the task's search key, and whether it was cut: a search within one agency
+    # reads the agency's rows from the index, and the tasks' own rows only for those that match
+    # here (or whose key is longer), where the whole key decides. An index entry has a size
+    # limit, so never the whole key.
+    search_head = models.CharField(max_length=SEARCH_HEAD, blank=True, default="")
+    search_cut = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = "cơ quan thực hiện nhiệm vụ"
@@ -65,7 +74,13 @@ class TaskAgency(models.Model):
             # INCLUDE and reads the rows).
             models.Index(
                 fields=["agency", "due_date", "task"],
-                include=["role", *(name for name in FACTS if name != "due_date"), "handled"],
+                include=[
+                    "role",
+                    *(name for name in FACTS if name != "due_date"),
+                    "handled",
+                    "search_head",
+                    "search_cut",
+                ],
                 name="task_agency_due",
             ),
         ]
@@ -148,7 +163,11 @@ def _select(where: str, role: int, agency_sql: str, join: str) -> str:
         f"EXISTS (SELECT 1 FROM {q(assignment._meta.db_table)} a WHERE a.task_id = t.id "
         f"AND a.agency_id = {agency_sql} AND a.role = '{assignment.Role.IN_CHARGE.value}' AND a.ended_at IS NULL)"
     )
-    return f"SELECT t.id, {agency_sql}, {int(role)}, {facts}, {handled} FROM {task} t {join} {where}"
+    search = f"SUBSTR(t.search_key, 1, {SEARCH_HEAD}), LENGTH(t.search_key) > {SEARCH_HEAD}"
+    return f"SELECT t.id, {agency_sql}, {int(role)}, {facts}, {handled}, {search} FROM {task} t {join} {where}"
+
+
+COLUMNS = ("task_id", "agency_id", "role", *FACTS, "handled", "search_head", "search_cut")
 
 
 def sync_agency_rows(task_ids: Iterable[int] | None = None) -> None:
@@ -156,7 +175,7 @@ def sync_agency_rows(task_ids: Iterable[int] | None = None) -> None:
     coordinations and their assignments. Two statements per thousand tasks, whatever changed."""
     q = connection.ops.quote_name
     table = q(TaskAgency._meta.db_table)
-    columns = ", ".join(q(c) for c in ("task_id", "agency_id", "role", *FACTS, "handled"))
+    columns = ", ".join(q(c) for c in COLUMNS)
     coordination = q(apps.get_model("directives", "TaskCoordination")._meta.db_table)
     ids = None if task_ids is None else sorted({int(pk) for pk in task_ids})
     chunks = [None] if ids is None else [ids[i : i + 1000] for i in range(0, len(ids), 1000)]
@@ -184,11 +203,10 @@ def sync_agency_rows(task_ids: Iterable[int] | None = None) -> None:
 def agency_rows_out_of_step() -> list[tuple]:
     """The rows that differ from what `sync_agency_rows` would build (empty when in step): the
     test suite's check, and the management command's."""
-    fields = ("task_id", "agency_id", "role", *FACTS, "handled")
-    stored = set(TaskAgency.objects.values_list(*fields))
+    stored = set(TaskAgency.objects.values_list(*COLUMNS))
     with transaction.atomic():
         sid = transaction.savepoint()
         sync_agency_rows()
-        rebuilt = set(TaskAgency.objects.values_list(*fields))
+        rebuilt = set(TaskAgency.objects.values_list(*COLUMNS))
         transaction.savepoint_rollback(sid)
     return sorted(stored ^ rebuilt, key=repr)

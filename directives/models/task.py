@@ -52,7 +52,7 @@ class Assignment(models.Model):
 
 class TaskQuerySet(KeepsAgencyRows):
     task_field = "pk"
-    row_fields = frozenset({*FACTS, "lead", "lead_id"})
+    row_fields = frozenset({*FACTS, "lead", "lead_id", "action", "search_key"})
 
     # Statuses ("open", "overdue", ...) are not here: they are rules about facts and a day, and
     # their only home is directives.tasks.status, which depends on this module, never the reverse.

@@ -12,6 +12,7 @@ import datetime as dt
 
 import django_filters
 from django import forms
+from django.db.models import Q
 
 from agencies.inputs import BAD_DATE, DATE_FORMATS, BoundedDateField
 from agencies.models import Agency, AgencyKind
@@ -181,4 +182,8 @@ class TaskFilter(django_filters.FilterSet):
             rows = rows.filter(role=TaskAgency.Role.LEAD if data["role"] == "lead" else TaskAgency.Role.COORDINATING)
         if data.get("status") and self._status_on_agency_rows():
             rows = rows.filter(st.status_q(data["status"]), published_at__isnull=False)
+        if key := normalize(data.get("q") or ""):
+            # The rows whose key may hold the words: those whose start does, and those cut
+            # short. filter_q then decides on the task's whole key, for these rows only.
+            rows = rows.filter(Q(search_head__contains=key) | Q(search_cut=True))
         return queryset.filter(pk__in=rows.values("task_id"))

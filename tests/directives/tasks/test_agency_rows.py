@@ -163,3 +163,18 @@ def test_a_long_inbox_group_shows_its_first_rows_then_its_own_pages(client, agen
         assert client.get(reverse("home"), {"nhom": "overdue", "page": "x"}).context["page"].number == 1
         # A group that does not exist: the whole inbox.
         assert client.get(reverse("home"), {"nhom": "khong-co"}).context["group"] == ""
+
+
+def test_a_search_within_one_agency_finds_words_past_the_start_the_rows_keep(client, agencies):
+    health, finance, _ = agencies
+    long_action = "Rà soát " * 200 + "bảo đảm an toàn thực phẩm"  # the words fall past the rows' 1,000 characters
+    found = [
+        TaskFactory(lead=health, action="Bảo đảm an toàn thực phẩm dịp Tết"),
+        TaskFactory(lead=finance, coordinating=[health], action=long_action),
+    ]
+    TaskFactory(lead=health, action="Rà soát " * 200)  # cut short too, without the words
+    TaskFactory(lead=finance, action="Bảo đảm an toàn thực phẩm ở chợ")  # not the agency's
+    assert TaskAgency.objects.filter(task=found[1], agency=health).get().search_cut
+    client.force_login(office_user())
+    listed = client.get(reverse("task_list"), {"agency": health.pk, "q": "an toan thuc pham"}).context["page"]
+    assert sorted(t.pk for t in listed.object_list) == [t.pk for t in found]
