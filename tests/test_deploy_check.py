@@ -136,7 +136,7 @@ def test_compose_trusts_no_plain_http_origin(compose_env):
 def test_gunicorn_is_reachable_only_through_the_proxy():
     web = _service("web")
     assert "ports:" not in web
-    assert "--workers 3" in web
+    assert "--worker-class gthread --workers 2 --threads 6" in web
     proxy = _service("proxy")
     assert re.search(r"image: nginx:1\.27-alpine", proxy)
     assert re.search(r'"\$\{HTTP_PORT:-80\}:80"', proxy) and re.search(r'"\$\{HTTPS_PORT:-443\}:443"', proxy)
