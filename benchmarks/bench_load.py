@@ -8,9 +8,9 @@
 creates its own accounts once: 24 agency officers (one for each of the busiest agencies), 12
 leaders and 10 office staff, password "bench-load". It collects the static files into a temporary
 folder and starts gunicorn on the loopback with the production settings (HTTPS switched off, as
-behind the proxy) and the worker model asked for. Locust then starts 50 people; once all have
-signed in it runs the mix for --warmup seconds, forgets what it measured, and measures for
---duration seconds:
+behind the proxy) and the worker model asked for. Locust then starts 50 people in those
+proportions (two may share an account, as two tabs would); once all have signed in it runs the
+mix for --warmup seconds, forgets what it measured, and measures for --duration seconds:
 
 - everyone signs in through the login page (GET, POST, then the page it redirects to) and loads
   the page's stylesheet, script and icon once, as a browser would before caching them;
