@@ -12,7 +12,7 @@ DEMO_PASSWORD ?= demo
 PROVINCE_NAME ?= Bắc Giang
 PYTEST_ARGS ?=
 
-.PHONY: run test install system-packages browser migrate demo lint bench bench-ocr clean
+.PHONY: run test install system-packages browser migrate demo lint bench bench-ocr bench-load clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Cần Python 3.11 ($(PYTHON)); đặt PYTHON=... nếu nó có tên khác."; exit 1; }
@@ -84,6 +84,16 @@ bench: install
 # OCR of rendered scans and photos of the seeds and the dev set (../shared/dev-notices): minutes.
 bench-ocr: install browser
 	$(PY) benchmarks/bench_ocr.py $(BENCH_ARGS)
+
+# 50 people at once against gunicorn on PostgreSQL: needs DATABASE_URL, a database of its own
+# (it loads 100,000 tasks into an empty one). Locust and pyinstrument come from requirements-bench.txt.
+$(VENV)/.installed-bench: requirements-bench.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-bench.txt
+	@touch $@
+
+bench-load: $(VENV)/.installed-bench
+	@test -n "$$DATABASE_URL" || { echo "Đặt DATABASE_URL=postgres://... (một cơ sở dữ liệu riêng cho phép đo)."; exit 1; }
+	$(PY) benchmarks/bench_load.py $(BENCH_ARGS)
 
 clean:
 	rm -rf var .pytest_cache .hypothesis

@@ -104,6 +104,17 @@ def test_hsts_is_configurable(tmp_path):
     assert result.stdout.strip() == "3600 False True", result.stderr
 
 
+def test_production_keeps_database_connections_and_compiled_templates(tmp_path):
+    # Under load every request paid for a new PostgreSQL connection or a template parse otherwise.
+    env = {"SECRET_KEY": get_random_secret_key(), "DATABASE_URL": "postgres://u@db.example:5432/theodoi"}
+    expression = (
+        "s.DATABASES['default']['CONN_MAX_AGE'], "
+        "__import__('django.template').template.engines['django'].engine.template_loaders[0].__module__"
+    )
+    result = _production(env, tmp_path, expression)
+    assert result.stdout.strip() == "60 django.template.loaders.cached", result.stderr
+
+
 def test_production_refuses_an_http_origin_for_csrf(tmp_path):
     env = {"SECRET_KEY": get_random_secret_key(), "CSRF_TRUSTED_ORIGINS": "https://theodoi.example,http://x.example"}
     result = _production(env, tmp_path, "s.CSRF_TRUSTED_ORIGINS")
@@ -125,7 +136,7 @@ def test_compose_trusts_no_plain_http_origin(compose_env):
 def test_gunicorn_is_reachable_only_through_the_proxy():
     web = _service("web")
     assert "ports:" not in web
-    assert "--workers 3" in web
+    assert "--worker-class gthread --workers 2 --threads 6" in web
     proxy = _service("proxy")
     assert re.search(r"image: nginx:1\.27-alpine", proxy)
     assert re.search(r'"\$\{HTTP_PORT:-80\}:80"', proxy) and re.search(r'"\$\{HTTPS_PORT:-443\}:443"', proxy)

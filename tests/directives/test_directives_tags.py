@@ -1,0 +1,44 @@
+"""The row helpers of long lists give what the template tags they replace gave."""
+
+import datetime as dt
+
+from django.template import Context, Template
+from django.urls import reverse, set_script_prefix
+
+from directives.tasks.status import TaskStatus
+from directives.templatetags.directives_tags import dmy, status_badge, task_url
+
+
+def _render(source: str, **context) -> str:
+    return Template("{% load directives_tags %}" + source).render(Context(context)).strip()
+
+
+def test_task_url_is_the_reversed_address():
+    for pk in (1, 42, 987654321, 123456789012):
+        assert task_url(pk) == reverse("task_detail", args=[pk])
+
+
+def test_task_url_follows_the_script_prefix():
+    set_script_prefix("/theodoi/")
+    try:
+        assert task_url(7) == "/theodoi/tasks/7/" == reverse("task_detail", args=[7])
+    finally:
+        set_script_prefix("/")
+
+
+def test_dmy_reads_like_the_date_filter():
+    day = dt.date(2021, 6, 5)
+    assert dmy(day) == _render('{{ d|date:"d/m/Y" }}', d=day) == "05/06/2021"
+    assert dmy(None) == ""
+
+
+def test_status_badge_is_the_status_partial():
+    for status in TaskStatus:
+        for kind in ("recurring", "ongoing", "date", None):
+            partial = _render('{% include "partials/_status.html" with status=s kind=k %}', s=status.value, k=kind)
+            assert str(status_badge(status.value, kind)) == partial
+    assert 'class="badge st-overdue"' in str(status_badge(TaskStatus.OVERDUE.value))
+
+
+def test_status_badge_escapes_nothing_unsafe():
+    assert str(status_badge("<script>")) == '<span class="badge "></span>'
