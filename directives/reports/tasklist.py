@@ -25,14 +25,19 @@ COUNT_LIMIT = 10_000
 class CappedPaginator(Paginator):
     """A paginator whose count stops at `limit`; `capped` tells that there are more rows."""
 
-    def __init__(self, object_list, per_page, limit: int | None = None):
+    def __init__(self, object_list, per_page, limit: int | None = None, counted_from=None):
         super().__init__(object_list, per_page)
         self.limit = COUNT_LIMIT if limit is None else limit
+        # Rows that stand one for one for the list's, when something cheaper than the list can
+        # count them (TaskList.counted_from).
+        self.counted_from = counted_from
 
     @cached_property
     def counted(self) -> int:
         # Only the ids, unordered and without joins: the database may stop at limit + 1.
         rows = self.object_list.select_related(None).order_by().values("pk")
+        if self.counted_from is not None:
+            rows = self.counted_from.order_by().values("pk")
         return rows[: self.limit + 1].count()
 
     @cached_property
@@ -54,7 +59,11 @@ def _sort_headers(request) -> list[dict]:
 def task_list(request):
     listed = selectors.task_list(request.user, request.GET)
     filterset, day = listed.filterset, listed.day
-    paginator = CappedPaginator(listed.rows.select_related("lead", "conclusion__notice__kind"), settings.TASKS_PER_PAGE)
+    paginator = CappedPaginator(
+        listed.rows.select_related("lead", "conclusion__notice__kind"),
+        settings.TASKS_PER_PAGE,
+        counted_from=listed.counted_from,
+    )
     page = paginator.get_page(request.GET.get("page"))
     for task in page.object_list:
         task.days_late = st.days_overdue_on(task.due_on, day) if task.row_status == TaskStatus.OVERDUE else 0

@@ -12,7 +12,7 @@ import datetime as dt
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 
 from agencies.inputs import BAD_DATE, DATE_FORMATS, BoundedDateField
 from agencies.models import Agency, AgencyKind
@@ -71,6 +71,9 @@ def _chairs():
 
 
 class TaskFilter(django_filters.FilterSet):
+    # The conditions on the agency rows once filter_agency has joined them.
+    joins_agency_rows: Q | None = None
+
     q = django_filters.CharFilter(label="Tìm theo nội dung", method="filter_q", max_length=MAX_QUERY)
     status = _Choice(label="Tình trạng", choices=status_choices, method="filter_status", empty_label="Tất cả")
     # The dashboard's "Định kỳ" and "Thường xuyên" figures: status=no_deadline narrowed by this.
@@ -163,27 +166,58 @@ class TaskFilter(django_filters.FilterSet):
         return self.as_of is None and self.form.cleaned_data.get("agency") is not None
 
     def filter_status(self, queryset, name, value):
-        # A task has a status once published; a draft's tasks are not yet overdue or due. Saying
-        # so also lets PostgreSQL read the partial index of open tasks (task_working_due).
-        queryset = queryset.filter(published_at__isnull=False)
         day = self.as_of
         if day is not None:
-            return queryset.filter(st.status_as_of_q(value, day))
+            return queryset.filter(published_at__isnull=False).filter(st.status_as_of_q(value, day))
         if self._status_on_agency_rows():
-            return queryset  # filter_agency applies it
-        return queryset.filter(st.status_q(value))
+            return queryset  # filter_agency judges it on the agency's rows
+        # A task has a status once published; a draft's tasks are not yet overdue or due. Saying
+        # so also lets PostgreSQL read the partial index of open tasks (task_working_due).
+        return queryset.filter(published_at__isnull=False).filter(st.status_q(value))
 
     def filter_agency(self, queryset, name, value):
-        # Through the agency rows (directives.models.reach): "leads or coordinates" as an OR of
-        # two tables is a scan of every task; the rows answer it from one index.
+        # Through the agency rows (directives.models.reach), joined once: "leads or coordinates"
+        # as an OR of two tables is a scan of every task, while the rows answer it from one index
+        # in the list's own order (TaskList reads `joins_agency_rows` to sort by the rows' due date).
         data = self.form.cleaned_data
-        rows = TaskAgency.objects.filter(agency=value)
+        on_rows = Q(agency=value)
         if data.get("role"):
-            rows = rows.filter(role=TaskAgency.Role.LEAD if data["role"] == "lead" else TaskAgency.Role.COORDINATING)
+            on_rows &= Q(role=TaskAgency.Role.LEAD if data["role"] == "lead" else TaskAgency.Role.COORDINATING)
         if data.get("status") and self._status_on_agency_rows():
-            rows = rows.filter(st.status_q(data["status"]), published_at__isnull=False)
+            on_rows &= st.status_q(data["status"]) & Q(published_at__isnull=False)
         if key := normalize(data.get("q") or ""):
             # The rows whose key may hold the words: those whose start does, and those cut
             # short. filter_q then decides on the task's whole key, for these rows only.
-            rows = rows.filter(Q(search_head__contains=key) | Q(search_cut=True))
-        return queryset.filter(pk__in=rows.values("task_id"))
+            on_rows &= Q(search_head__contains=key) | Q(search_cut=True)
+        self.joins_agency_rows = on_rows
+        # One filter() call, so that every condition is on the same row of the join.
+        return queryset.filter(_through(on_rows, "agency_rows__"))
+
+    def agency_rows_alone(self):
+        """The agency rows of the list, one per task listed, when nothing but the agency, its role
+        and today's status narrows the list (None otherwise)."""
+        if self.joins_agency_rows is None:
+            return None
+        served = {"agency", "role", "status", "o"}
+        if any(value not in (None, "", []) for key, value in self.form.cleaned_data.items() if key not in served):
+            return None
+        return TaskAgency.objects.filter(self.joins_agency_rows)
+
+
+def _through(q: Q, prefix: str) -> Q:
+    """The predicate `q` over a related model reached through `prefix` (its F() references too).
+    The agency rows carry the task's facts under the same names, so the status rules written for
+    the task apply to them this way."""
+    if q.negated:
+        # On a multi-valued relation a negation would be "no row such that", not "this row is not".
+        raise ValueError("A negated predicate cannot be moved onto the agency rows.")
+
+    def move(child):
+        if isinstance(child, Q):
+            return _through(child, prefix)
+        lookup, value = child
+        if isinstance(value, F):
+            value = F(prefix + value.name)
+        return (prefix + lookup, value)
+
+    return Q(*(move(child) for child in q.children), _connector=q.connector)

@@ -132,7 +132,12 @@ def test_one_agencys_list_by_status_is_judged_on_its_rows_as_on_its_tasks(client
     client.force_login(office_user())
     params = {"agency": health.pk, "role": role, "status": status}
     with time_machine.travel(dt.datetime(2021, 7, 1, 9, tzinfo=HCM), tick=False):
-        listed = {t.pk for t in client.get(reverse("task_list"), params).context["page"].object_list}
+        page = client.get(reverse("task_list"), params).context
+        listed = {t.pk for t in page["page"].object_list}
+        # Counted from the agency rows alone when nothing else narrows the list: the same count.
+        assert page["count"] == len(listed)
+        ordered = list(page["page"].object_list)
+        assert ordered == sorted(ordered, key=lambda t: (t.due_date is None, t.due_date or dt.date.min, t.pk))
         # The same list judged on the tasks' own columns, as of the end of today (the history's rules).
         as_of = {
             t.pk for t in client.get(reverse("task_list"), {**params, "on": "01/07/2021"}).context["page"].object_list
