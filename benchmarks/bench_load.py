@@ -389,9 +389,10 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--warmup", type=int, default=20, help="Giây làm nóng sau khi mọi người đăng nhập.")
     parser.add_argument("--duration", type=int, default=60, help="Giây đo.")
-    parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
-    parser.add_argument("--threads", type=int, default=1)
+    # The compose file's model by default.
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--worker-class", default="gthread", choices=["sync", "gthread"])
+    parser.add_argument("--threads", type=int, default=6)
     parser.add_argument("--profile", metavar="DIR", help="Mỗi worker ghi hồ sơ pyinstrument của cả lượt chạy vào DIR.")
     args = parser.parse_args()
     if connection.vendor != "postgresql":
