@@ -346,7 +346,10 @@ def task_return_submission(request, pk):
 
 @role_required(is_office_staff, is_leader, message="Chỉ Văn phòng và lãnh đạo xem được danh sách chờ xác nhận.")
 def verification_queue(request):
-    tasks = list(with_completion_evidence(tasks_awaiting_verification()))
+    # A page at a time, oldest first: at a million tasks a thousand wait at once.
+    paginator = Paginator(with_completion_evidence(tasks_awaiting_verification()), settings.TASKS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    tasks = list(page.object_list)
     for task in tasks:
         task.can_verify = allows(request.user, task, Action.VERIFY)
         # The completion under review is the latest one (earlier ones were returned).
@@ -354,7 +357,14 @@ def verification_queue(request):
     return render(
         request,
         "directives/work/verification_queue.html",
-        {"tasks": tasks, "queue_url": request.path, "evidence_required": settings.REQUIRE_COMPLETION_EVIDENCE},
+        {
+            "tasks": tasks,
+            "page": page,
+            "count": paginator.count,
+            # Back to this page of the queue after verifying or returning a task.
+            "queue_url": request.get_full_path(),
+            "evidence_required": settings.REQUIRE_COMPLETION_EVIDENCE,
+        },
     )
 
 

@@ -210,3 +210,19 @@ def test_with_the_setting_the_api_refuses_a_completion_without_evidence(health_d
     assert "tệp minh chứng" in response.content.decode()
     task.refresh_from_db()
     assert task.submitted_at is None
+
+
+def test_a_long_queue_comes_a_page_at_a_time_oldest_first(office_client, health_dept, health_dept_officer, settings):
+    settings.TASKS_PER_PAGE = 2
+    tasks = []
+    for minutes in range(3):
+        with time_machine.travel(NOW + dt.timedelta(minutes=minutes), tick=False):
+            tasks.append(_submitted(health_dept, health_dept_officer))
+    first = office_client.get(QUEUE)
+    assert [t.pk for t in first.context["tasks"]] == [tasks[0].pk, tasks[1].pk]
+    assert "3 nhiệm vụ chờ xác nhận" in first.content.decode()
+    second = office_client.get(QUEUE, {"page": 2})
+    assert [t.pk for t in second.context["tasks"]] == [tasks[2].pk]
+    # Back to this page after verifying one of its tasks.
+    assert f"?next={QUEUE}%3Fpage%3D2" in second.content.decode()
+    assert office_client.get(QUEUE, {"page": "x"}).context["page"].number == 1
