@@ -201,8 +201,8 @@ def sync_agency_rows(task_ids: Iterable[int] | None = None) -> None:
 
 
 def agency_rows_out_of_step() -> list[tuple]:
-    """The rows that differ from what `sync_agency_rows` would build (empty when in step): the
-    test suite's check, and the management command's."""
+    """The rows that differ from what `sync_agency_rows` would build (empty when in step): what
+    the test suite checks after every test."""
     stored = set(TaskAgency.objects.values_list(*COLUMNS))
     with transaction.atomic():
         sid = transaction.savepoint()
