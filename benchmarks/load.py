@@ -282,6 +282,7 @@ def _task(writer, ids, rng, conclusion_id, issued, published, today, agency_ids,
         "action": action,
         "search_key": normalize(action),
         "lead_id": lead,
+        "lead_sort": "",  # filled from the agency names once the rows are written
         "deadline_kind": kind,
         "recurrence": recurrence,
         "due_date": due,
