@@ -240,7 +240,7 @@ class DashboardView(APIView):
             form.cleaned_data = {}
         params, day, start, end, label = form.task_params(timezone.localdate())
         scoped = figures.scope(request.user, params)
-        by_agency = figures.by_agency(figures.figures_by_agency_and_month(scoped, day))
+        by_agency, _ = figures.figures_by_agency_and_by_month(scoped, day)
         data = {
             "start": start,
             "end": end,

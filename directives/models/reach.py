@@ -139,6 +139,11 @@ class KeepsAgencyRowsModel(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        # As in KeepsAgencyRows.update: a save of columns the rows do not copy leaves them be.
+        row_fields = type(self)._default_manager.get_queryset().row_fields
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and row_fields is not None and not row_fields & set(update_fields):
+            return super().save(*args, **kwargs)
         with transaction.atomic():
             super().save(*args, **kwargs)
             sync_agency_rows([self._agency_rows_task_id()])

@@ -35,10 +35,8 @@ class CappedPaginator(Paginator):
     @cached_property
     def counted(self) -> int:
         # Only the ids, unordered and without joins: the database may stop at limit + 1.
-        rows = self.object_list.select_related(None).order_by().values("pk")
-        if self.counted_from is not None:
-            rows = self.counted_from.order_by().values("pk")
-        return rows[: self.limit + 1].count()
+        source = self.object_list.select_related(None) if self.counted_from is None else self.counted_from
+        return source.order_by().values("pk")[: self.limit + 1].count()
 
     @cached_property
     def count(self) -> int:
