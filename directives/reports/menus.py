@@ -7,6 +7,7 @@ options cost more than the query.
 
 from django.db.models import Exists, OuterRef
 
+from agencies.models import Agency, AgencyKind
 from agencies.roles import leader_accounts
 from directives.notices.selectors import notices_visible_to
 from meetings.models import ConclusionNotice, DocumentKind, Meeting
@@ -50,6 +51,21 @@ def meeting_menu(selected: Meeting | None) -> list[tuple[int, str, bool]]:
         (m.pk, f"{m.held_on:%d/%m/%Y} – {m.title if len(m.title) <= 60 else m.title[:59] + '…'}", m == selected)
         for m in meetings
     ]
+
+
+def agency_menu() -> list[tuple[int, str]]:
+    """The active agencies by name, as (id, name): selected by the query string's value."""
+    return list(Agency.objects.filter(is_active=True).order_by("name").values_list("id", "name"))
+
+
+def agency_kind_menu() -> list[tuple[int, str]]:
+    return list(AgencyKind.objects.values_list("id", "name"))
+
+
+def chair_menu() -> list[tuple[str, str]]:
+    """The meetings' chairs (people's titles), each once."""
+    chairs = Meeting.objects.order_by("chair_name").values_list("chair_name", flat=True).distinct()
+    return [(chair, chair) for chair in chairs]
 
 
 def kind_menu(selected: DocumentKind | None) -> list[tuple[int, str, bool]]:

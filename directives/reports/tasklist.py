@@ -5,10 +5,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.functional import cached_property
 
-from agencies.models import Agency, AgencyKind
 from directives.models.task import DeadlineKind
 from directives.reports import selectors
-from directives.reports.menus import kind_menu, leader_menu, meeting_menu, notice_menu
+from directives.reports.menus import agency_kind_menu, agency_menu, kind_menu, leader_menu, meeting_menu, notice_menu
 from directives.sorting import sort_headers
 from directives.tasks import status as st
 from directives.tasks.filters import status_choices
@@ -79,8 +78,8 @@ def task_list(request):
         "as_of": listed.as_of,
         "query": params.urlencode(),
         "headers": _sort_headers(request),
-        "agencies": Agency.objects.filter(is_active=True).only("id", "name").order_by("name"),
-        "kinds": AgencyKind.objects.all(),
+        "agencies": agency_menu(),
+        "kinds": agency_kind_menu(),
         "notices": notice_menu(request.user, data.get("notice")),
         "meetings": meeting_menu(data.get("meeting")),
         "doc_kinds": kind_menu(data.get("doc_kind")),

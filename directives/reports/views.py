@@ -7,15 +7,22 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.utils import timezone
 
-from agencies.models import Agency, AgencyKind
 from agencies.roles import is_leader, is_office_staff
 from directives.reports import charts, selectors
 from directives.reports.exports import agencies_workbook_response, tasks_workbook_response
 from directives.reports.forms import DashboardForm
-from directives.reports.menus import kind_menu, leader_menu, meeting_menu, notice_menu
+from directives.reports.menus import (
+    agency_kind_menu,
+    agency_menu,
+    chair_menu,
+    kind_menu,
+    leader_menu,
+    meeting_menu,
+    notice_menu,
+)
 from directives.sorting import sort_headers
 from directives.tasks.status import DUE_WINDOW, due_window_days, figure_label
-from meetings.models import ConclusionNotice, Meeting
+from meetings.models import ConclusionNotice
 
 TREND_BUCKET_STATUS = {
     selectors.ON_TIME: "completed_on_time",
@@ -133,9 +140,9 @@ def dashboard(request):
     context.update(
         headers=sort_headers(request.GET, AGENCY_COLUMNS, param="sort", current=context["sort"]),
         today=timezone.localdate(),
-        kinds=AgencyKind.objects.all(),
-        agencies=Agency.objects.filter(is_active=True).only("id", "name").order_by("name"),
-        chairs=Meeting.objects.order_by("chair_name").values_list("chair_name", flat=True).distinct(),
+        kinds=agency_kind_menu(),
+        agencies=agency_menu(),
+        chairs=chair_menu(),
         meetings=meeting_menu(data.get("meeting")),
         notices=notice_menu(request.user, data.get("notice")),
         doc_kinds=kind_menu(data.get("doc_kind")),

@@ -42,3 +42,28 @@ def test_status_badge_is_the_status_partial():
 
 def test_status_badge_escapes_nothing_unsafe():
     assert str(status_badge("<script>")) == '<span class="badge "></span>'
+
+
+def test_options_is_the_loop_it_replaces():
+    loop = (
+        '{% for value, label in items %}<option value="{{ value }}"{% if current == value %} selected{% endif %}>'
+        "{{ label }}</option>{% endfor %}"
+    )
+    items = [("overdue", "Quá hạn"), ("a&b", '<b>"x"</b>'), (3, "Ba")]
+    for current in ("overdue", "a&b", "", None, "nothing"):
+        assert _render("{% options items current %}", items=items, current=current) == _render(
+            loop, items=items, current=current
+        )
+
+
+def test_options_selects_a_number_by_the_query_strings_text():
+    html = _render("{% options items '14' %}", items=[(4, "Bốn"), (14, "Mười bốn"), (140, "x")])
+    assert (
+        html
+        == '<option value="4">Bốn</option><option value="14" selected>Mười bốn</option><option value="140">x</option>'
+    )
+
+
+def test_options_of_triples_say_themselves_which_is_selected():
+    html = _render("{% options items %}", items=[(1, "Một", False), (2, "Hai & <ba>", True)])
+    assert html == '<option value="1">Một</option><option value="2" selected>Hai &amp; &lt;ba&gt;</option>'
