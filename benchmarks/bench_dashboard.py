@@ -146,7 +146,12 @@ def ensure_load(tasks: int, agencies: int, seed: int, reload: bool) -> None:
     generate_load.run(tasks=tasks, agencies=agencies, seed=seed)
     # As autovacuum would after a while: statistics, and the visibility map index-only scans need.
     with connection.cursor() as cursor:
-        for table in ("directives_task", "directives_duedatechange", "directives_taskcoordination"):
+        for table in (
+            "directives_task",
+            "directives_taskagency",
+            "directives_duedatechange",
+            "directives_taskcoordination",
+        ):
             cursor.execute(f"VACUUM ANALYZE {table}")
 
 

@@ -100,7 +100,12 @@ def ensure_load(tasks: int, agencies: int, seed: int) -> None:
         sys.exit(f"Cơ sở dữ liệu có {current:,} nhiệm vụ, không phải {tasks:,}: dùng một cơ sở dữ liệu khác.")
     generate_load.run(tasks=tasks, agencies=agencies, seed=seed)
     with connection.cursor() as cursor:
-        for table in ("directives_task", "directives_duedatechange", "directives_taskcoordination"):
+        for table in (
+            "directives_task",
+            "directives_taskagency",
+            "directives_duedatechange",
+            "directives_taskcoordination",
+        ):
             cursor.execute(f"VACUUM ANALYZE {table}")
 
 
