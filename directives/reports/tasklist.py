@@ -33,9 +33,14 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def counted(self) -> int:
-        # Only the ids, unordered and without joins: the database may stop at limit + 1.
-        source = self.object_list.select_related(None) if self.counted_from is None else self.counted_from
-        return source.order_by().values("pk")[: self.limit + 1].count()
+        # Only the ids, unordered and without joins: the database may stop at limit + 1. The
+        # agency rows are counted by their task, which their index holds (their own id it does
+        # not: counting ids read a heap page per row, 80 ms for one agency's 4,000 overdue tasks).
+        if self.counted_from is None:
+            source, column = self.object_list.select_related(None), "pk"
+        else:
+            source, column = self.counted_from, "task_id"
+        return source.order_by().values(column)[: self.limit + 1].count()
 
     @cached_property
     def count(self) -> int:

@@ -12,7 +12,7 @@ import datetime as dt
 
 import django_filters
 from django import forms
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from agencies.inputs import BAD_DATE, DATE_FORMATS, BoundedDateField
 from agencies.models import Agency, AgencyKind
@@ -156,7 +156,19 @@ class TaskFilter(django_filters.FilterSet):
         # The words as typed, in order, without accents or case: "ke hoach" finds "Kế hoạch".
         # One substring (not word by word) so PostgreSQL's trigram index can answer it.
         key = normalize(value)
-        return queryset.filter(search_key__contains=key) if key else queryset
+        if not key or self._rows_decide_search():
+            return queryset  # filter_agency decides it on the agency's rows
+        return queryset.filter(search_key__contains=key)
+
+    def _joins_agency_rows(self) -> bool:
+        # filter_agency joins the agency rows, except for the lead as of a past day.
+        data = self.form.cleaned_data
+        return data.get("agency") is not None and not (data.get("role") == "lead" and self.as_of is not None)
+
+    def _rows_decide_search(self) -> bool:
+        # A row whose search key was not cut holds the task's whole key: the row alone decides
+        # whether the words are in it, and only the few cut ones need the task's own key.
+        return self._joins_agency_rows()
 
     def _status_on_agency_rows(self) -> bool:
         # Today's status of one agency's tasks is judged on its agency rows, which carry the same
@@ -180,7 +192,7 @@ class TaskFilter(django_filters.FilterSet):
         # as an OR of two tables is a scan of every task, while the rows answer it from one index
         # in the list's own order (TaskList reads `joins_agency_rows` to sort by the rows' due date).
         data = self.form.cleaned_data
-        if data.get("role") == "lead" and self.as_of is not None:
+        if not self._joins_agency_rows():
             # As of a past day the status reads the tasks' history: the lead's own index on the
             # task (lead, due date) serves that better than a join.
             return queryset.filter(lead=value)
@@ -189,20 +201,27 @@ class TaskFilter(django_filters.FilterSet):
             on_rows &= Q(role=TaskAgency.Role.LEAD if data["role"] == "lead" else TaskAgency.Role.COORDINATING)
         if data.get("status") and self._status_on_agency_rows():
             on_rows &= st.status_q(data["status"]) & Q(published_at__isnull=False)
+        cut_rows_match = None
         if key := normalize(data.get("q") or ""):
-            # The rows whose key may hold the words: those whose start does, and those cut
-            # short. filter_q then decides on the task's whole key, for these rows only.
+            # The rows whose key may hold the words: those whose start does, and those cut short,
+            # for which the task's whole key decides (the others hold their whole key).
             on_rows &= Q(search_head__contains=key) | Q(search_cut=True)
-        self.joins_agency_rows = on_rows
+            cut_rows_match = Q(search_cut=False) | Exists(
+                Task.objects.filter(pk=OuterRef("task_id"), search_key__contains=key)
+            )
+        self.joins_agency_rows = on_rows if cut_rows_match is None else on_rows & cut_rows_match
         # One filter() call, so that every condition is on the same row of the join.
-        return queryset.filter(_through(on_rows, "agency_rows__"))
+        through = _through(on_rows, "agency_rows__")
+        if key:
+            through &= Q(agency_rows__search_cut=False) | Q(search_key__contains=key)
+        return queryset.filter(through)
 
     def agency_rows_alone(self):
-        """The agency rows of the list, one per task listed, when nothing but the agency, its role
-        and today's status narrows the list (None otherwise)."""
+        """The agency rows of the list, one per task listed, when nothing but the agency, its role,
+        today's status and the words searched narrows the list (None otherwise)."""
         if self.joins_agency_rows is None:
             return None
-        served = {"agency", "role", "status", "o"}
+        served = {"agency", "role", "status", "q", "o"}
         if any(value not in (None, "", []) for key, value in self.form.cleaned_data.items() if key not in served):
             return None
         return TaskAgency.objects.filter(self.joins_agency_rows)

@@ -97,3 +97,13 @@ def test_grouping_by_agency_and_month_is_estimated_from_the_statistics():
         estimated = cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
     assert len(query) == 30
     assert estimated <= 60
+
+
+def test_the_connection_starts_parallel_workers_only_for_the_big_scans():
+    """A page of 50 rows took 16 ms with two parallel workers and under 1 ms without: the
+    connection prices a parallel start at 10,000 (PostgreSQL's default is 1,000), and jit is off."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW parallel_setup_cost")
+        assert float(cursor.fetchone()[0]) == 10_000
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

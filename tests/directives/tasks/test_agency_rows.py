@@ -7,6 +7,7 @@ import zoneinfo
 import pytest
 import time_machine
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from agencies.models import Membership
@@ -181,5 +182,26 @@ def test_a_search_within_one_agency_finds_words_past_the_start_the_rows_keep(cli
     TaskFactory(lead=finance, action="Bảo đảm an toàn thực phẩm ở chợ")  # not the agency's
     assert TaskAgency.objects.filter(task=found[1], agency=health).get().search_cut
     client.force_login(office_user())
-    listed = client.get(reverse("task_list"), {"agency": health.pk, "q": "an toan thuc pham"}).context["page"]
-    assert sorted(t.pk for t in listed.object_list) == [t.pk for t in found]
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("task_list"), {"agency": health.pk, "q": "an toan thuc pham"})
+    assert sorted(t.pk for t in response.context["page"].object_list) == [t.pk for t in found]
+    # Counted on the agency's rows alone: the task's own key is read only for the rows cut short.
+    assert response.context["count"] == 2
+    (count,) = [
+        q["sql"] for q in queries.captured_queries if "task_id" in q["sql"] and q["sql"].startswith("SELECT COUNT(*)")
+    ]
+    table = connection.ops.quote_name(Task._meta.db_table)
+    assert f"FROM {connection.ops.quote_name(TaskAgency._meta.db_table)}" in count
+    assert f"INNER JOIN {table}" not in count and "EXISTS" in count
+
+
+def test_a_search_within_one_agency_as_its_lead_on_a_past_day_reads_the_tasks_keys(client, agencies):
+    health, finance, _ = agencies
+    wanted = TaskFactory(lead=health, action="Rà soát " * 200 + "bảo đảm an toàn thực phẩm")
+    TaskFactory(lead=health, action="Tổ chức hội nghị")
+    TaskFactory(lead=finance, action="Bảo đảm an toàn thực phẩm ở chợ")
+    client.force_login(office_user())
+    params = {"agency": health.pk, "role": "lead", "q": "an toan thuc pham", "on": "2030-01-01"}
+    response = client.get(reverse("task_list"), params)
+    assert [t.pk for t in response.context["page"].object_list] == [wanted.pk]
+    assert response.context["count"] == 1
