@@ -107,3 +107,12 @@ def test_the_connection_starts_parallel_workers_only_for_the_big_scans():
         assert float(cursor.fetchone()[0]) == 10_000
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+def test_the_verification_queue_and_its_count_read_the_index_of_completions_awaiting():
+    from directives.tasks.inbox import tasks_awaiting_verification
+
+    TaskFactory.create_batch(3)
+    queue = tasks_awaiting_verification()
+    assert "task_awaiting_verification" in plan(queue[:50])
+    assert "task_awaiting_verification" in plan(queue.order_by().values("pk"))
