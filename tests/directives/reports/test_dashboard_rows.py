@@ -1,0 +1,75 @@
+"""The dashboard's row tags write the markup of the template loops they replace."""
+
+import datetime as dt
+
+import pytest
+from django.template import Context, Template
+from django.test.html import parse_html
+
+from directives.models import Task
+from directives.templatetags.dashboard_tags import agency_row, task_row
+from tests.directives.reports.helpers import HCM, JUNE_2021, on
+from tests.factories import AgencyFactory, TaskFactory
+
+pytestmark = pytest.mark.django_db
+
+# The loops as _agencies_table.html and _task_rows.html wrote them before the tags.
+AGENCY_ROW = """{% load dashboard_tags %}
+    <tr data-agency="{{ r.name }}">
+      <td class="num" data-label="Xếp hạng">{{ r.rank|default:"–" }}</td>
+      <th scope="row" data-label="Cơ quan">{{ r.name }}{% if chase_links %} <a class="row-action" href="{% url 'chasing_letter' r.agency_id %}">Đôn đốc<span class="visually-hidden"> {{ r.name }}</span></a>{% endif %}</th>
+      <td class="num" data-label="Tổng số"><a href="{{ r.links.assigned }}">{{ r.figures.assigned }}</a></td>
+      <td class="num" data-label="Hoàn thành đúng hạn"><a href="{{ r.links.on_time }}">{{ r.figures.on_time }}</a></td>
+      <td class="num" data-label="Hoàn thành quá hạn"><a href="{{ r.links.late }}">{{ r.figures.late }}</a></td>
+      <td class="num" data-label="Quá hạn"><a href="{{ r.links.overdue }}" data-overdue-link aria-label="{{ r.figures.overdue }} nhiệm vụ quá hạn của {{ r.name }}">{{ r.figures.overdue }}</a></td>
+      <td class="num" data-label="Đang thực hiện (trong hạn)"><a href="{{ r.links.within_deadline }}">{{ r.figures.within_deadline }}</a></td>
+      <td class="num" data-label="Tỷ lệ đúng hạn">{{ r.figures.rate|percent }}</td>
+    </tr>"""  # noqa: E501
+TASK_ROW = """{% load dashboard_tags directives_tags %}
+    <tr>
+      <td data-label="Nhiệm vụ"><a href="{{ task.pk|task_url }}">{{ task.action|truncatechars:120 }}</a></td>
+      <td data-label="Cơ quan chủ trì">{{ task.lead.name }}</td>
+      <td data-label="Văn bản chỉ đạo"><span class="doc-kind">{{ task.conclusion.notice.kind.name }}</span> · {{ task.conclusion.notice.reference }}</td>
+      <td data-label="Hạn xử lý">{{ task.due_on|dmy }}</td>
+      {% if show_late %}<td class="num" data-label="Số ngày quá hạn"><span class="nowrap">quá hạn {{ task.due_on|days_overdue_on:day }} ngày</span></td>{% endif %}
+    </tr>"""  # noqa: E501
+
+
+@pytest.fixture
+def dashboard(client, office_clerk):
+    careful = AgencyFactory(name='Sở "Đúng Hạn" & <Cẩn thận>')
+    slow = AgencyFactory(name="Sở Chậm")
+    AgencyFactory(name="Sở Chưa Có Việc")
+    done = TaskFactory(lead=careful, due_date=dt.date(2021, 6, 30))
+    Task.objects.filter(pk=done.pk).update(
+        completed_on=dt.date(2021, 6, 28), verified_at=dt.datetime(2021, 6, 28, 15, tzinfo=HCM)
+    )
+    TaskFactory(lead=slow, due_date=dt.date(2021, 6, 10), action="Báo cáo <kết quả> & " + "rà soát " * 30)
+    TaskFactory(lead=slow, due_date=dt.date(2021, 7, 3))
+    with on(2021, 7, 1):
+        client.force_login(office_clerk)
+        yield client.get("/dashboard/", JUNE_2021)
+
+
+def test_an_agency_row_is_the_loop_it_replaces(dashboard):
+    rows = dashboard.context["table"]
+    assert {r.name for r in rows} >= {'Sở "Đúng Hạn" & <Cẩn thận>', "Sở Chậm"}
+    for row in rows:
+        for chase_links in (True, False):
+            context = {"r": row, "chase_links": chase_links}
+            assert parse_html(str(agency_row(row, chase_links))) == parse_html(
+                Template(AGENCY_ROW).render(Context(context))
+            )
+    assert "&lt;Cẩn thận&gt;" in dashboard.content.decode()
+
+
+def test_a_task_row_is_the_loop_it_replaces(dashboard):
+    day = dashboard.context["day"]
+    tasks = [*dashboard.context["overdue"], *dashboard.context["due_week"]]
+    assert len(tasks) == 2
+    for task in tasks:
+        for show_late in (True, False):
+            context = {"task": task, "day": day, "show_late": show_late}
+            expected = Template(TASK_ROW).render(Context(context))
+            assert parse_html(str(task_row(task, day, show_late))) == parse_html(expected)
+    assert "Báo cáo &lt;kết quả&gt; &amp; rà soát" in dashboard.content.decode()
