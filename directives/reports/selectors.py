@@ -126,14 +126,20 @@ class TaskList:
         return self.filterset.as_of
 
 
-def task_list(user, params) -> TaskList:
-    """The tasks of the list (/tasks/) and of its export, for the query string `params`."""
+def task_list(user, params, *, judge_today_in_python: bool = False) -> TaskList:
+    """The tasks of the list (/tasks/) and of its export, for the query string `params`.
+
+    With `judge_today_in_python`, today's rows come without `row_status`: the caller judges the
+    page it shows with compute_status, the Python twin of the same rules (a page of 50 rows costs
+    less that way than compiling the CASE of every status into each query)."""
     filterset = TaskFilter(params, queryset=tasks_visible_to(user))
     rows = filterset.qs
     day = filterset.as_of
     if day is None:
         day = timezone.localdate()
-        rows = rows.annotate(row_status=st.status_expression(day), due_on=F("due_date"))
+        rows = rows.annotate(due_on=F("due_date"))
+        if not judge_today_in_python:
+            rows = rows.annotate(row_status=st.status_expression(day))
     else:
         rows = rows.annotate(row_status=st.status_as_of_expression(day))
     if not filterset.form.cleaned_data.get("o"):

@@ -59,7 +59,7 @@ def _sort_headers(request) -> list[dict]:
 
 
 def task_list(request):
-    listed = selectors.task_list(request.user, request.GET)
+    listed = selectors.task_list(request.user, request.GET, judge_today_in_python=True)
     filterset, day = listed.filterset, listed.day
     paginator = CappedPaginator(
         listed.rows.select_related("lead", "conclusion__notice__kind"),
@@ -68,6 +68,8 @@ def task_list(request):
     )
     page = paginator.get_page(request.GET.get("page"))
     for task in page.object_list:
+        if listed.as_of is None:
+            task.row_status = st.compute_status(task, day)
         task.days_late = st.days_overdue_on(task.due_on, day) if task.row_status == TaskStatus.OVERDUE else 0
     add_current_periods(page.object_list, day)
     params = request.GET.copy()

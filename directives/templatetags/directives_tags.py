@@ -1,9 +1,12 @@
 from functools import lru_cache
 
 from django import template
+from django.template.loader import get_template
 from django.urls import get_script_prefix, reverse
+from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from directives.models.task import DeadlineKind
 from directives.tasks.status import STATUS_CSS, TaskStatus
@@ -82,3 +85,23 @@ def dmy(value) -> str:
     """A date (not a datetime) as dd/mm/yyyy, like |date:"d/m/Y" but without its format parser,
     for the rows of long lists. Empty for no date."""
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+@register.simple_tag
+def task_list_row(task) -> SafeString:
+    """One task's <tr> of the task list (task_list.html): the same markup as the loop it replaced,
+    whose thirty variable lookups per row were a quarter of the page's rendering. Expects the
+    list's `due_on`, `days_late` and `row_status`; every value from the data is escaped here."""
+    notice = task.conclusion.notice
+    due = dmy(task.due_on) if task.due_on else get_template("partials/_undated.html").render({"task": task})
+    late = f'<div class="overdue-days">quá hạn {int(task.days_late)} ngày</div>' if task.days_late else ""
+    assigned = timezone.localtime(task.published_at).strftime("%d/%m/%Y") if task.published_at else "Chưa giao"
+    return mark_safe(  # noqa: S308 (every value escaped)
+        f'<tr><td data-label="Nội dung"><a href="{task_url(task.pk)}">{escape(Truncator(task.action).chars(160))}</a>'
+        f'<div class="muted small">Mã #{int(task.pk)} · <span class="doc-kind">{escape(notice.kind.name)}</span> · '
+        f"{escape(notice.reference)}</div></td>"
+        f'<td data-label="Hạn xử lý">{due}{late}</td>'
+        f'<td data-label="Cơ quan chủ trì">{escape(task.lead.name)}</td>'
+        f'<td data-label="Ngày giao">{assigned}</td>'
+        f'<td data-label="Tình trạng">{status_badge(task.row_status, task.deadline_kind)}</td></tr>'
+    )

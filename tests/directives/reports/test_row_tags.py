@@ -1,4 +1,4 @@
-"""The dashboard's row tags write the markup of the template loops they replace."""
+"""The row tags of the dashboard and the task list write the markup of the template loops they replace."""
 
 import datetime as dt
 
@@ -8,6 +8,7 @@ from django.test.html import parse_html
 
 from directives.models import Task
 from directives.templatetags.dashboard_tags import agency_row, task_row
+from directives.templatetags.directives_tags import task_list_row
 from tests.directives.reports.helpers import HCM, JUNE_2021, on
 from tests.factories import AgencyFactory, TaskFactory
 
@@ -33,6 +34,16 @@ TASK_ROW = """{% load dashboard_tags directives_tags %}
       <td data-label="Hạn xử lý">{{ task.due_on|dmy }}</td>
       {% if show_late %}<td class="num" data-label="Số ngày quá hạn"><span class="nowrap">quá hạn {{ task.due_on|days_overdue_on:day }} ngày</span></td>{% endif %}
     </tr>"""  # noqa: E501
+TASK_LIST_ROW = """{% load directives_tags %}
+    <tr>
+      <td data-label="Nội dung"><a href="{{ task.pk|task_url }}">{{ task.action|truncatechars:160 }}</a>
+        <div class="muted small">Mã #{{ task.pk }} · <span class="doc-kind">{{ task.conclusion.notice.kind.name }}</span> · {{ task.conclusion.notice.reference }}</div></td>
+      <td data-label="Hạn xử lý">{% if task.due_on %}{{ task.due_on|dmy }}{% else %}{% include "partials/_undated.html" %}{% endif %}
+        {% if task.days_late %}<div class="overdue-days">quá hạn {{ task.days_late }} ngày</div>{% endif %}</td>
+      <td data-label="Cơ quan chủ trì">{{ task.lead.name }}</td>
+      <td data-label="Ngày giao">{{ task.published_at|date:"d/m/Y"|default:"Chưa giao" }}</td>
+      <td data-label="Tình trạng">{% status_badge task.row_status task.deadline_kind %}</td>
+    </tr>"""  # noqa: E501
 
 
 @pytest.fixture
@@ -44,7 +55,7 @@ def dashboard(client, office_clerk):
     Task.objects.filter(pk=done.pk).update(
         completed_on=dt.date(2021, 6, 28), verified_at=dt.datetime(2021, 6, 28, 15, tzinfo=HCM)
     )
-    TaskFactory(lead=slow, due_date=dt.date(2021, 6, 10), action="Báo cáo <kết quả> & " + "rà soát " * 30)
+    TaskFactory(lead=slow, due_date=dt.date(2021, 6, 25), action="Báo cáo <kết quả> & " + "rà soát " * 30)
     TaskFactory(lead=slow, due_date=dt.date(2021, 7, 3))
     with on(2021, 7, 1):
         client.force_login(office_clerk)
@@ -73,3 +84,29 @@ def test_a_task_row_is_the_loop_it_replaces(dashboard):
             expected = Template(TASK_ROW).render(Context(context))
             assert parse_html(str(task_row(task, day, show_late))) == parse_html(expected)
     assert "Báo cáo &lt;kết quả&gt; &amp; rà soát" in dashboard.content.decode()
+
+
+@pytest.mark.parametrize("as_of", [None, "2021-06-29"], ids=["today", "as of a past day"])
+def test_a_task_list_row_is_the_loop_it_replaces(client, leader, as_of):
+    slow = AgencyFactory(name="Sở <Chậm> & Co")
+    _task_list_tasks(slow)  # assigned on 24/06/2021
+    with on(2021, 7, 1):
+        client.force_login(leader)
+        response = client.get("/tasks/", {"on": as_of} if as_of else {})
+        rows = list(response.context["page"].object_list)
+        assert len(rows) == 5 and any(t.days_late for t in rows)
+        for task in rows:
+            expected = Template(TASK_LIST_ROW).render(Context({"task": task}))
+            assert parse_html(str(task_list_row(task))) == parse_html(expected)
+    assert "Sở &lt;Chậm&gt; &amp; Co" in response.content.decode()
+
+
+def _task_list_tasks(slow):
+    TaskFactory(lead=slow, due_date=dt.date(2021, 6, 25), action="Báo cáo <kết quả> & " + "rà soát " * 30)
+    TaskFactory(lead=slow, due_date=dt.date(2021, 7, 30))
+    TaskFactory(lead=slow, due_date=None, deadline_kind="recurring", recurrence="monthly")
+    TaskFactory(lead=slow, due_date=None, deadline_kind="ongoing")
+    done = TaskFactory(lead=slow, due_date=dt.date(2021, 6, 20))
+    Task.objects.filter(pk=done.pk).update(
+        completed_on=dt.date(2021, 6, 28), verified_at=dt.datetime(2021, 6, 28, 15, tzinfo=HCM)
+    )
