@@ -1,4 +1,4 @@
-from agencies.roles import agency_ids, is_leader, is_office_staff
+from agencies.roles import agency_ids, is_leader, is_office_staff, memberships
 
 
 def current_roles(request):
@@ -6,12 +6,9 @@ def current_roles(request):
     if user is None or not user.is_authenticated:
         return {}
 
-    def memberships():
-        return list(user.memberships.select_related("agency"))
-
     return {
         "is_office_staff": is_office_staff(user),
         "is_leader": is_leader(user),
         "is_agency_member": bool(agency_ids(user)),
-        "user_memberships": memberships,
+        "user_memberships": memberships(user),
     }

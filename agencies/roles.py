@@ -36,31 +36,27 @@ def sees_everything(user) -> bool:
     return is_office_staff(user) or is_leader(user)
 
 
+def memberships(user) -> list:
+    """The user's memberships with their agencies, read once per user object (one request): the
+    agencies they work for, those they lead, and the header's names all come from this one query."""
+    cached = getattr(user, "_role_memberships", None)
+    if cached is None:
+        cached = list(user.memberships.select_related("agency")) if user.is_authenticated else []
+        user._role_memberships = cached
+    return cached
+
+
 def agency_ids(user) -> frozenset[int]:
     """The agencies the user works for (officer or head)."""
-    cached = getattr(user, "_role_agency_ids", None)
-    if cached is None:
-        cached = (
-            frozenset(user.memberships.values_list("agency_id", flat=True)) if user.is_authenticated else frozenset()
-        )
-        user._role_agency_ids = cached
-    return cached
+    return frozenset(m.agency_id for m in memberships(user))
 
 
 def head_agency_ids(user) -> frozenset[int]:
     """The agencies the user leads (head or deputy): they assign its tasks to its people and sign
     off its officers' completions."""
-    cached = getattr(user, "_role_head_agency_ids", None)
-    if cached is None:
-        from agencies.models import Membership
+    from agencies.models import Membership
 
-        cached = (
-            frozenset(user.memberships.filter(role__in=Membership.HEAD_ROLES).values_list("agency_id", flat=True))
-            if user.is_authenticated
-            else frozenset()
-        )
-        user._role_head_agency_ids = cached
-    return cached
+    return frozenset(m.agency_id for m in memberships(user) if m.role in Membership.HEAD_ROLES)
 
 
 def leader_users():

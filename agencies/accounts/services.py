@@ -104,7 +104,7 @@ def _role_set(user, role: str, agency: Agency | None) -> None:
     else:
         user.memberships.all().delete()
     # The role caches of roles.py belong to the user object of one request.
-    for cache in ("_role_group_names", "_role_agency_ids"):
+    for cache in ("_role_group_names", "_role_memberships"):
         user.__dict__.pop(cache, None)
 
 
