@@ -121,6 +121,22 @@ def ensure_document_kinds() -> dict[str, DocumentKind]:
     return kinds
 
 
+def kind_word(kind_name: str | None) -> str:
+    """How a reference starts: "Thông báo" for the notices (as before the kinds), else the kind."""
+    name = kind_name or "Thông báo"
+    return "Thông báo" if name.startswith("Thông báo") else name
+
+
+def notice_reference(number: str, title: str, issued_on, kind_name: str | None) -> str:
+    """ConclusionNotice.reference from the columns alone, for menus that read a hundred notices
+    as plain values."""
+    if number:
+        return number
+    title = title if len(title) <= 60 else title[:59].rstrip() + "…"
+    date = f"ngày {issued_on:%d/%m/%Y}" if issued_on else "chưa có số"
+    return f"{kind_word(kind_name)} {date} – {title}"
+
+
 class ConclusionNotice(models.Model):
     """A directive document of any kind (văn bản chỉ đạo); see the module's docstring."""
 
@@ -200,8 +216,7 @@ class ConclusionNotice(models.Model):
     @property
     def kind_word(self) -> str:
         """How a reference starts: "Thông báo" for the notices (as before the kinds), else the kind."""
-        name = self.kind.name if self.kind_id else "Thông báo"
-        return "Thông báo" if name.startswith("Thông báo") else name
+        return kind_word(self.kind.name if self.kind_id else None)
 
     @property
     def leader_display(self) -> str:
@@ -216,11 +231,7 @@ class ConclusionNotice(models.Model):
         """How menus, lists and exports name the notice: its number, or while it has none (a
         draft, or a notice entered without it) its date and the start of its title, so two
         notices without a number can still be told apart."""
-        if self.number:
-            return self.number
-        title = self.title if len(self.title) <= 60 else self.title[:59].rstrip() + "…"
-        date = f"ngày {self.issued_on:%d/%m/%Y}" if self.issued_on else "chưa có số"
-        return f"{self.kind_word} {date} – {title}"
+        return notice_reference(self.number, self.title, self.issued_on, self.kind.name if self.kind_id else None)
 
     @property
     def number_display(self) -> str:

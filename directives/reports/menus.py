@@ -10,16 +10,9 @@ from django.db.models import Exists, OuterRef
 from agencies.models import Agency, AgencyKind
 from agencies.roles import leader_accounts
 from directives.notices.selectors import notices_visible_to
-from meetings.models import ConclusionNotice, DocumentKind, Meeting
+from meetings.models import ConclusionNotice, DocumentKind, Meeting, notice_reference
 
 MENU_LIMIT = 100
-
-
-def _latest(queryset, selected) -> list:
-    items = list(queryset[:MENU_LIMIT])
-    if selected is not None and selected not in items:
-        items.insert(0, selected)
-    return items
 
 
 def notice_menu(user, selected: ConclusionNotice | None) -> list[tuple[int, str, bool]]:
@@ -28,13 +21,20 @@ def notice_menu(user, selected: ConclusionNotice | None) -> list[tuple[int, str,
     visible = notices_visible_to(user)
     if selected is not None and not visible.filter(pk=selected.pk).exists():
         selected = None
-    notices = _latest(
-        visible.select_related("kind").order_by("-id").only("id", "number", "issued_on", "title", "kind__name"),
-        selected,
-    )
+    # Plain values, not a hundred notices and their kinds as objects.
+    columns = ("id", "number", "title", "issued_on", "kind__name")
+    notices = list(visible.order_by("-id").values_list(*columns)[:MENU_LIMIT])
+    if selected is not None and all(pk != selected.pk for pk, *_ in notices):
+        notices.insert(0, visible.filter(pk=selected.pk).values_list(*columns).get())
+    chosen = selected.pk if selected is not None else None
     return [
-        (n.pk, n.reference + (f" – {n.issued_on:%d/%m/%Y}" if n.number and n.issued_on else ""), n == selected)
-        for n in notices
+        (
+            pk,
+            notice_reference(number, title, issued_on, kind)
+            + (f" – {issued_on:%d/%m/%Y}" if number and issued_on else ""),
+            pk == chosen,
+        )
+        for pk, number, title, issued_on, kind in notices
     ]
 
 
@@ -46,10 +46,13 @@ def meeting_menu(selected: Meeting | None) -> list[tuple[int, str, bool]]:
     )
     if selected is not None and not published.filter(pk=selected.pk).exists():
         selected = None
-    meetings = _latest(published.order_by("-id").only("id", "title", "held_on"), selected)
+    meetings = list(published.order_by("-id").values_list("id", "title", "held_on")[:MENU_LIMIT])
+    if selected is not None and all(pk != selected.pk for pk, _, _ in meetings):
+        meetings.insert(0, (selected.pk, selected.title, selected.held_on))
+    chosen = selected.pk if selected is not None else None
     return [
-        (m.pk, f"{m.held_on:%d/%m/%Y} – {m.title if len(m.title) <= 60 else m.title[:59] + '…'}", m == selected)
-        for m in meetings
+        (pk, f"{held_on:%d/%m/%Y} – {title if len(title) <= 60 else title[:59] + '…'}", pk == chosen)
+        for pk, title, held_on in meetings
     ]
 
 

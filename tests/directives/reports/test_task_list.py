@@ -269,3 +269,17 @@ def test_notice_menu_tells_apart_notices_without_a_number(client, office_clerk):
     assert "Thông báo ngày 24/06/2021 – Kết luận giao ban tháng 5" in page
     assert "Thông báo ngày 24/06/2021 – Kết luận giao ban tháng 6" in page
     assert "(chưa có số)" not in page
+
+
+def test_the_notice_menu_lists_the_latest_and_keeps_an_older_one_chosen(client, leader, monkeypatch):
+    from directives.reports import menus
+
+    monkeypatch.setattr(menus, "MENU_LIMIT", 2)
+    oldest, *newer = [TaskFactory(conclusion__notice__number=f"{n}/TB-UBND") for n in (1, 2, 3)]
+    notices = get(client, leader).context["notices"]
+    assert notices == [
+        (t.conclusion.notice_id, f"{n}/TB-UBND – 24/06/2021", False) for n, t in ((3, newer[1]), (2, newer[0]))
+    ]
+    notices = get(client, leader, notice=oldest.conclusion.notice_id).context["notices"]
+    assert notices[0] == (oldest.conclusion.notice_id, "1/TB-UBND – 24/06/2021", True)
+    assert len(notices) == 3 and not any(selected for _, _, selected in notices[1:])
