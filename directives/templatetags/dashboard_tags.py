@@ -1,6 +1,7 @@
 from functools import lru_cache
 
 from django import template
+from django.template.defaultfilters import add
 from django.urls import get_script_prefix, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -106,3 +107,30 @@ def days_overdue_on(due, day) -> int:
     if day is None:
         return 0
     return _days_overdue_on(due, day)
+
+
+@register.simple_tag
+def trend_segments(bar) -> SafeString:
+    """The linked segments of one month's bar of the trend chart (_charts.html)."""
+    label = escape(bar["label"])
+    return mark_safe(  # noqa: S308 (every value escaped)
+        "".join(
+            f'<a href="{escape(s["url"])}"><rect class="{escape(s["css"])}" x="{s["x"]}" y="{s["y"]}" '
+            f'width="{s["w"]}" height="{s["h"]}"><title>{label}: {escape(s["label"])} {s["n"]}</title></rect></a>'
+            for s in bar["segments"]
+        )
+    )
+
+
+@register.simple_tag
+def overdue_bar(bar, chart) -> SafeString:
+    """One agency's linked bar of the overdue chart (_charts.html)."""
+    name = escape(bar["name"])
+    return mark_safe(  # noqa: S308 (every value escaped)
+        f'<a href="{escape(bar["url"])}">'
+        f'<text class="bar-label" x="{add(chart["x"], "-6")}" y="{bar["ty"]}" text-anchor="end">'
+        f"{escape(Truncator(bar['name']).chars(38))}</text>"
+        f'<rect class="bar-overdue" x="{chart["x"]}" y="{bar["y"]}" width="{bar["w"]}" height="{chart["bar_height"]}">'
+        f"<title>{name}: quá hạn {bar['n']}</title></rect>"
+        f'<text class="bar-value" x="{chart["x"]}" dx="{bar["w"]}" y="{bar["ty"]}">&#160;{bar["n"]}</text></a>'
+    )

@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.test.html import parse_html
 
 from directives.models import Task
-from directives.templatetags.dashboard_tags import agency_row, task_row
+from directives.templatetags.dashboard_tags import agency_row, overdue_bar, task_row, trend_segments
 from directives.templatetags.directives_tags import task_list_row
 from tests.directives.reports.helpers import HCM, JUNE_2021, on
 from tests.factories import AgencyFactory, TaskFactory
@@ -34,6 +34,13 @@ TASK_ROW = """{% load dashboard_tags directives_tags %}
       <td data-label="Hạn xử lý">{{ task.due_on|dmy }}</td>
       {% if show_late %}<td class="num" data-label="Số ngày quá hạn"><span class="nowrap">quá hạn {{ task.due_on|days_overdue_on:day }} ngày</span></td>{% endif %}
     </tr>"""  # noqa: E501
+TREND_SEGMENTS = """{% load l10n %}{% for s in b.segments %}<a href="{{ s.url }}"><rect class="{{ s.css }}" x="{{ s.x }}" y="{{ s.y }}" width="{{ s.w }}" height="{{ s.h }}"><title>{{ b.label }}: {{ s.label }} {{ s.n }}</title></rect></a>{% endfor %}"""  # noqa: E501
+OVERDUE_BAR = """{% load l10n %}
+    <a href="{{ b.url }}">
+      <text class="bar-label" x="{{ overdue_chart.x|add:"-6" }}" y="{{ b.ty }}" text-anchor="end">{{ b.name|truncatechars:38 }}</text>
+      <rect class="bar-overdue" x="{{ overdue_chart.x }}" y="{{ b.y }}" width="{{ b.w }}" height="{{ overdue_chart.bar_height }}"><title>{{ b.name }}: quá hạn {{ b.n }}</title></rect>
+      <text class="bar-value" x="{{ overdue_chart.x }}" dx="{{ b.w }}" y="{{ b.ty }}">&#160;{{ b.n }}</text>
+    </a>"""  # noqa: E501
 TASK_LIST_ROW = """{% load directives_tags %}
     <tr>
       <td data-label="Nội dung"><a href="{{ task.pk|task_url }}">{{ task.action|truncatechars:160 }}</a>
@@ -84,6 +91,19 @@ def test_a_task_row_is_the_loop_it_replaces(dashboard):
             expected = Template(TASK_ROW).render(Context(context))
             assert parse_html(str(task_row(task, day, show_late))) == parse_html(expected)
     assert "Báo cáo &lt;kết quả&gt; &amp; rà soát" in dashboard.content.decode()
+
+
+def test_the_chart_tags_are_the_loops_they_replace(dashboard):
+    trend, chart = dashboard.context["trend"], dashboard.context["overdue_chart"]
+    assert any(b["segments"] for b in trend["bars"]) and chart["bars"]
+    for bar in trend["bars"]:
+        expected = Template("{% load l10n %}{% localize off %}" + TREND_SEGMENTS + "{% endlocalize %}").render(Context({"b": bar}))
+        assert parse_html(str(trend_segments(bar))) == parse_html(expected)
+    for bar in chart["bars"]:
+        context = Context({"b": bar, "overdue_chart": chart})
+        expected = Template("{% load l10n %}{% localize off %}" + OVERDUE_BAR + "{% endlocalize %}").render(context)
+        assert parse_html(str(overdue_bar(bar, chart))) == parse_html(expected)
+    assert "Sở &quot;Đúng Hạn&quot; &amp; &lt;Cẩn thận&gt;" in dashboard.content.decode()
 
 
 @pytest.mark.parametrize("as_of", [None, "2021-06-29"], ids=["today", "as of a past day"])
