@@ -80,6 +80,16 @@ def _fresh_working_calendar():
     workdays.forget()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_filter_menus():
+    # The filter menus are kept per process too (directives.reports.menus).
+    from directives.reports import menus
+
+    menus.forget()
+    yield
+    menus.forget()
+
+
 @pytest.fixture
 def office_clerk(db):
     return office_user(username="office", first_name="Chuyên viên", last_name="Văn phòng")

@@ -7,7 +7,7 @@ from django.utils.functional import cached_property
 
 from directives.models.task import DeadlineKind
 from directives.reports import selectors
-from directives.reports.menus import agency_kind_menu, agency_menu, kind_menu, leader_menu, meeting_menu, notice_menu
+from directives.reports.menus import filter_menus
 from directives.sorting import sort_headers
 from directives.tasks import status as st
 from directives.tasks.filters import status_choices
@@ -85,12 +85,7 @@ def task_list(request):
         "as_of": listed.as_of,
         "query": params.urlencode(),
         "headers": _sort_headers(request),
-        "agencies": agency_menu(),
-        "kinds": agency_kind_menu(),
-        "notices": notice_menu(request.user, data.get("notice")),
-        "meetings": meeting_menu(data.get("meeting")),
-        "doc_kinds": kind_menu(data.get("doc_kind")),
-        "leaders": leader_menu(data.get("leader")),
+        **filter_menus(request.user, data),
         "status_choices": status_choices(),
         "deadline_choices": DeadlineKind.choices,
     }

@@ -11,15 +11,7 @@ from agencies.roles import is_leader, is_office_staff
 from directives.reports import charts, selectors
 from directives.reports.exports import agencies_workbook_response, tasks_workbook_response
 from directives.reports.forms import DashboardForm
-from directives.reports.menus import (
-    agency_kind_menu,
-    agency_menu,
-    chair_menu,
-    kind_menu,
-    leader_menu,
-    meeting_menu,
-    notice_menu,
-)
+from directives.reports.menus import filter_menus
 from directives.sorting import sort_headers
 from directives.tasks.status import DUE_WINDOW, due_window_days, figure_label
 from meetings.models import ConclusionNotice
@@ -140,13 +132,7 @@ def dashboard(request):
     context.update(
         headers=sort_headers(request.GET, AGENCY_COLUMNS, param="sort", current=context["sort"]),
         today=timezone.localdate(),
-        kinds=agency_kind_menu(),
-        agencies=agency_menu(),
-        chairs=chair_menu(),
-        meetings=meeting_menu(data.get("meeting")),
-        notices=notice_menu(request.user, data.get("notice")),
-        doc_kinds=kind_menu(data.get("doc_kind")),
-        leaders=leader_menu(data.get("leader")),
+        **filter_menus(request.user, data),
         is_leader_user=is_leader(request.user),
         query=request.GET.urlencode(),
         # The office writes the chasing letter from an agency's row (the letter is about today).
