@@ -163,3 +163,10 @@ def test_proxy_tells_django_the_scheme_and_the_client():
     assert "proxy_pass http://web:8000;" in config
     assert re.search(r"listen 443 ssl;", config) and "ssl_certificate /etc/nginx/certs/fullchain.pem;" in config
     assert "return 301 https://$host$request_uri;" in config
+
+
+def test_compose_gives_every_process_one_shared_cache(compose_env):
+    # The kept menus and working-day calendar follow a version in the cache: shared, every
+    # process sees a change at once (README, Design).
+    assert compose_env["CACHE_URL"] == "redis://redis:6379/1"
+    assert compose_env["CELERY_BROKER_URL"] == "redis://redis:6379/0"
