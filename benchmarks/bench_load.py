@@ -165,6 +165,9 @@ def start_server(args, folder: Path) -> tuple[subprocess.Popen, str]:
         "CSRF_COOKIE_SECURE": "0",
         "SECURE_HSTS_SECONDS": "0",
     }
+    if args.cache_url:
+        # As docker-compose.yml runs it: one cache in Redis for every worker.
+        env["CACHE_URL"] = args.cache_url
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     command = [
         sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
@@ -398,6 +401,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--worker-class", default="gthread", choices=["sync", "gthread"])
     parser.add_argument("--threads", type=int, default=6)
+    parser.add_argument(
+        "--cache-url",
+        default=os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/12"),
+        help="Bộ nhớ đệm dùng chung của các worker (Redis, như docker-compose.yml); rỗng: bộ nhớ riêng mỗi tiến trình.",
+    )
     parser.add_argument("--profile", metavar="DIR", help="Mỗi worker ghi hồ sơ pyinstrument của cả lượt chạy vào DIR.")
     args = parser.parse_args()
     if connection.vendor != "postgresql":
