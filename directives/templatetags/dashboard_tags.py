@@ -5,10 +5,9 @@ from django.template.defaultfilters import add
 from django.urls import get_script_prefix, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
 
 from directives.tasks.status import days_overdue_on as _days_overdue_on
-from directives.templatetags.directives_tags import dmy, task_url
+from directives.templatetags.directives_tags import dmy, task_url, truncate_chars
 
 register = template.Library()
 
@@ -79,7 +78,7 @@ def task_row(task, day=None, show_late=False) -> SafeString:
         )
     return mark_safe(  # noqa: S308 (every value escaped above)
         f'<tr><td data-label="Nhiệm vụ"><a href="{task_url(task.pk)}">'
-        f"{escape(Truncator(task.action).chars(120))}</a></td>"
+        f"{escape(truncate_chars(task.action, 120))}</a></td>"
         f'<td data-label="Cơ quan chủ trì">{escape(task.lead.name)}</td>'
         f'<td data-label="Văn bản chỉ đạo"><span class="doc-kind">{escape(notice.kind.name)}</span> · '
         f"{escape(notice.reference)}</td>"
@@ -129,7 +128,7 @@ def overdue_bar(bar, chart) -> SafeString:
     return mark_safe(  # noqa: S308 (every value escaped)
         f'<a href="{escape(bar["url"])}">'
         f'<text class="bar-label" x="{add(chart["x"], "-6")}" y="{bar["ty"]}" text-anchor="end">'
-        f"{escape(Truncator(bar['name']).chars(38))}</text>"
+        f"{escape(truncate_chars(bar['name'], 38))}</text>"
         f'<rect class="bar-overdue" x="{chart["x"]}" y="{bar["y"]}" width="{bar["w"]}" height="{chart["bar_height"]}">'
         f"<title>{name}: quá hạn {bar['n']}</title></rect>"
         f'<text class="bar-value" x="{chart["x"]}" dx="{bar["w"]}" y="{bar["ty"]}">&#160;{bar["n"]}</text></a>'

@@ -67,3 +67,13 @@ def test_options_selects_a_number_by_the_query_strings_text():
 def test_options_of_triples_say_themselves_which_is_selected():
     html = _render("{% options items %}", items=[(1, "Một", False), (2, "Hai & <ba>", True)])
     assert html == '<option value="1">Một</option><option value="2" selected>Hai &amp; &lt;ba&gt;</option>'
+
+
+def test_truncate_chars_is_the_truncatechars_filter():
+    from directives.templatetags.directives_tags import truncate_chars
+
+    filtered = Template("{% autoescape off %}{{ t|truncatechars:n }}{% endautoescape %}")
+    decomposed = "Hoa\u0300n tha\u0300nh ke\u0302\u0301 hoa\u0323ch"  # accents as combining marks (NFD)
+    for text in ("", "Ngắn", "Rà soát " * 40, decomposed, decomposed * 20, "x" * 160, "x" * 161):
+        for length in (1, 20, 160):
+            assert truncate_chars(text, length) == filtered.render(Context({"t": text, "n": length}))
