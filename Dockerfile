@@ -24,4 +24,4 @@ RUN DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=collectstatic-o
 USER theodoi
 
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--worker-class", "gthread", "--workers", "2", "--threads", "6", "--access-logfile", "-"]
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--worker-class", "sync", "--workers", "4", "--access-logfile", "-"]

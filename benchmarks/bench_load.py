@@ -398,9 +398,9 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=20, help="Giây làm nóng sau khi mọi người đăng nhập.")
     parser.add_argument("--duration", type=int, default=60, help="Giây đo.")
     # The compose file's model by default.
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--worker-class", default="gthread", choices=["sync", "gthread"])
-    parser.add_argument("--threads", type=int, default=6)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
+    parser.add_argument("--threads", type=int, default=1, help="Luồng mỗi worker (gthread).")
     parser.add_argument(
         "--cache-url",
         default=os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/12"),
@@ -412,6 +412,8 @@ def main() -> None:
         sys.exit("Cần PostgreSQL: đặt DATABASE_URL=postgres://... (cơ sở dữ liệu riêng cho phép đo).")
     if not 1 <= args.users <= 200 or not 1 <= args.duration <= 600 or not 0 <= args.warmup <= 120:
         sys.exit("Giới hạn: 1-200 người, đo 1-600 giây, làm nóng 0-120 giây.")
+    if args.worker_class == "sync" and args.threads != 1:
+        sys.exit("--worker-class sync chạy một luồng mỗi worker (gunicorn đổi sang gthread khi có nhiều luồng).")
     if args.profile and args.worker_class != "sync":
         sys.exit("--profile chỉ dùng với --worker-class sync.")
     ensure_load(args.tasks, args.agencies, args.seed)
