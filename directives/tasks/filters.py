@@ -156,19 +156,16 @@ class TaskFilter(django_filters.FilterSet):
         # The words as typed, in order, without accents or case: "ke hoach" finds "Kế hoạch".
         # One substring (not word by word) so PostgreSQL's trigram index can answer it.
         key = normalize(value)
-        if not key or self._rows_decide_search():
-            return queryset  # filter_agency decides it on the agency's rows
+        if not key or self._joins_agency_rows():
+            # filter_agency decides it on the agency's rows: a row whose key was not cut holds the
+            # task's whole key, and only the few cut ones need the task's own.
+            return queryset
         return queryset.filter(search_key__contains=key)
 
     def _joins_agency_rows(self) -> bool:
         # filter_agency joins the agency rows, except for the lead as of a past day.
         data = self.form.cleaned_data
         return data.get("agency") is not None and not (data.get("role") == "lead" and self.as_of is not None)
-
-    def _rows_decide_search(self) -> bool:
-        # A row whose search key was not cut holds the task's whole key: the row alone decides
-        # whether the words are in it, and only the few cut ones need the task's own key.
-        return self._joins_agency_rows()
 
     def _status_on_agency_rows(self) -> bool:
         # Today's status of one agency's tasks is judged on its agency rows, which carry the same
