@@ -112,16 +112,15 @@ def _chosen(options: list[tuple], selected, option: Callable) -> list[tuple]:
     return marked
 
 
-def notice_menu(user, selected: ConclusionNotice | None, version: int | None = None) -> list[tuple[int, str, bool]]:
+def notice_menu(user, selected: ConclusionNotice | None, version: int) -> list[tuple[int, str, bool]]:
     # Only the notices this person may see: an officer's menu must not name drafts or the notices
     # of other agencies (the notice pages answer 404 for those), even one typed into the URL.
     visible = notices_visible_to(user)
     if selected is not None and not visible.filter(pk=selected.pk).exists():
         selected = None
-    if sees_everything(user):
-        options = _kept_list("notices", _version() if version is None else version, lambda: _notices(visible))
-    else:
-        options = _notices(visible)
+    # Office staff and leaders see every notice: theirs is one list, kept.
+    shared = sees_everything(user)
+    options = _kept_list("notices", version, lambda: _notices(visible)) if shared else _notices(visible)
     if selected is not None and all(pk != selected.pk for pk, _ in options):
         options = [*_notices(visible.filter(pk=selected.pk)), *options]
     chosen = selected.pk if selected is not None else None
@@ -162,12 +161,10 @@ def _meeting_option(meeting: Meeting) -> tuple[int, str]:
     return meeting.pk, _meeting_label(meeting.title, meeting.held_on)
 
 
-def meeting_menu(selected: Meeting | None, version: int | None = None) -> list[tuple[int, str, bool]]:
+def meeting_menu(selected: Meeting | None, version: int) -> list[tuple[int, str, bool]]:
     if selected is not None and not _published_meetings().filter(pk=selected.pk).exists():
         selected = None
-    return _chosen(
-        _kept_list("meetings", _version() if version is None else version, _meetings), selected, _meeting_option
-    )
+    return _chosen(_kept_list("meetings", version, _meetings), selected, _meeting_option)
 
 
 def _agencies() -> list[tuple[int, str]]:

@@ -1,13 +1,10 @@
-from functools import lru_cache
-
 from django import template
 from django.template.defaultfilters import add
-from django.urls import get_script_prefix, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from directives.tasks.status import days_overdue_on as _days_overdue_on
-from directives.templatetags.directives_tags import dmy, task_url, truncate_chars
+from directives.templatetags.directives_tags import dmy, task_url, truncate_chars, url_with_pk
 
 register = template.Library()
 
@@ -23,16 +20,6 @@ AGENCY_FIGURES = (
     ("Quá hạn", "overdue"),
     ("Đang thực hiện (trong hạn)", "within_deadline"),
 )
-_PLACEHOLDER_PK = 987654321
-
-
-@lru_cache(maxsize=8)
-def _chasing_letter_pattern(script_prefix: str) -> str:
-    return reverse("chasing_letter", args=[_PLACEHOLDER_PK])
-
-
-def chasing_letter_url(agency_id) -> str:
-    return _chasing_letter_pattern(get_script_prefix()).replace(str(_PLACEHOLDER_PK), str(int(agency_id)))
 
 
 @register.simple_tag
@@ -43,7 +30,7 @@ def agency_row(row, chase_links=False) -> SafeString:
     chase = ""
     if chase_links:
         chase = (
-            f' <a class="row-action" href="{escape(chasing_letter_url(row.agency_id))}">Đôn đốc'
+            f' <a class="row-action" href="{escape(url_with_pk("chasing_letter", row.agency_id))}">Đôn đốc'
             f'<span class="visually-hidden"> {name}</span></a>'
         )
     cells = []
