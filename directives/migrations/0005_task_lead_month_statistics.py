@@ -5,7 +5,7 @@ from django.db import migrations
 # expected ~97,000 groups where there are ~3,300, so it sorted half a million rows on disk to
 # group them. These statistics teach it how many pairs there really are; it then hashes them in
 # parallel workers (measured with benchmarks/bench_dashboard.py: the figures query went from
-# 133 to ~90 ms). The expression must stay the one directives.reports.selectors.MonthStart
+# 133 to ~90 ms). The expression must stay the one directives.models.task.MonthStart
 # writes, or the planner will not match it. SQLite has no such statistics and needs none.
 STATISTICS = (
     "CREATE STATISTICS IF NOT EXISTS task_lead_due_month (ndistinct) "

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db import connections, models, transaction
-from django.db.models import Count, F, Func, Q, Value
+from django.db.models import Count, F, Q, Value
 from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import Agency
 from agencies.roles import sees_everything
 from directives.models import Task
-from directives.models.task import DeadlineKind
+from directives.models.task import DeadlineKind, MonthStart
 from directives.tasks import status as st
 from directives.tasks.access import tasks_visible_to
 from directives.tasks.filters import TaskFilter
@@ -171,23 +171,11 @@ def task_list_url(params: dict, **extra) -> str:
 ROW_FIGURES = ("assigned", "on_time", "late", "overdue", "within_deadline")
 
 
-class MonthStart(Func):
-    """The first day of a date's month. On PostgreSQL truncated as a plain timestamp: the default
-    date_trunc goes through timestamptz and pays a time zone conversion per row (~50 ms at a
-    million tasks) for a date that has no time zone."""
-
-    output_field = models.DateField()
-
-    def as_sql(self, compiler, connection, **extra):
-        sql, params = compiler.compile(self.source_expressions[0])
-        if connection.vendor == "postgresql":
-            return f"DATE_TRUNC('month', ({sql})::timestamp)::date", params
-        return connection.ops.date_trunc_sql("month", sql, tuple(params))
-
-
 def _cells_query(queryset, day: dt.date):
     counts = bucket_counts(day)
-    query = queryset.values("lead_id", month=MonthStart("due_on")).annotate(**counts).order_by()
+    # Today the due date in force is due_date, whose month the task keeps (Task.due_month).
+    month = F("due_month") if st.is_present(day) else MonthStart("due_on")
+    query = queryset.values("lead_id", month=month).annotate(**counts).order_by()
     return query.values_list("lead_id", "month", *counts), list(counts)
 
 
@@ -362,6 +350,26 @@ def _months_holding_first(months: dict[dt.date, int], limit: int) -> tuple[dt.da
         if seen >= limit:
             break
     return None if first is None else (first, last)
+
+
+# What a short list's row shows (the dashboard's task_row): the rest of the task, of its notice
+# (whose full text can run to pages) and of its agency is neither read nor built.
+LIST_ROW_FIELDS = (
+    "id",
+    "action",
+    "due_date",
+    "lead__name",
+    "conclusion__notice__number",
+    "conclusion__notice__title",
+    "conclusion__notice__issued_on",
+    "conclusion__notice__kind__name",
+)
+
+
+def list_rows(rows):
+    """The dashboard's short list `rows` (overdue_list, due_this_week) with only the columns
+    its rows show."""
+    return rows.only(*LIST_ROW_FIELDS)
 
 
 def _first_by_due(queryset, day: dt.date, limit: int, span: tuple[dt.date, dt.date] | None = None):

@@ -119,8 +119,10 @@ def build(request) -> dict:
         "due_window_label": figure_label(DUE_WINDOW),
         "due_window_days": due_window_days(),
         "due_window_empty": f"Không có nhiệm vụ đến hạn trong {due_window_days()} ngày tới.",
-        "overdue": selectors.overdue_list(scoped, day, months=selectors.overdue_by_month(by_month)),
-        "due_week": selectors.due_this_week(scoped, day),
+        "overdue": selectors.list_rows(
+            selectors.overdue_list(scoped, day, months=selectors.overdue_by_month(by_month))
+        ),
+        "due_week": selectors.list_rows(selectors.due_this_week(scoped, day)),
         "trend": charts.trend_chart(trend, trend_link),
         "overdue_chart": charts.overdue_chart(table),
     }

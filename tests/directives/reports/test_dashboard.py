@@ -171,3 +171,24 @@ def test_sums_per_agency_and_per_month_are_those_of_the_cells(leader, day):
     assert None in months and dt.date(2021, 6, 1) in months
     # On the past day the extended task is overdue in June (its date then); today it is not.
     assert months[dt.date(2021, 6, 1)].overdue == (3 if day < dt.date(2021, 7, 1) else 2)
+
+
+def test_the_short_lists_read_only_what_their_rows_show(client, leader, django_assert_max_num_queries):
+    """The overdue and due-soon lists read the columns their rows show, not the notices' full
+    texts; nothing else is fetched row by row, however many rows there are."""
+    client.force_login(leader)
+    agency = AgencyFactory(name="Sở Có Việc")
+    TaskFactory(lead=agency, action="Việc đã quá hạn", due_date=dt.date(2021, 6, 28))
+    TaskFactory(lead=agency, action="Việc sắp đến hạn", due_date=dt.date(2021, 7, 2))
+    with on(2021, 7, 1):
+        with django_assert_max_num_queries(25) as few:
+            response = client.get("/dashboard/")
+        page = response.content.decode()
+        assert "Việc đã quá hạn" in page and "Việc sắp đến hạn" in page
+        lists = [q["sql"] for q in few.captured_queries if "ORDER BY" in q["sql"] and "LIMIT 20" in q["sql"]]
+        assert len(lists) == 2 and not any("full_text" in sql for sql in lists)
+        for day in (25, 26, 27, 2, 3):
+            due = dt.date(2021, 6 if day > 20 else 7, day)
+            TaskFactory.create_batch(2, lead=AgencyFactory(), due_date=due)
+        with django_assert_max_num_queries(len(few.captured_queries)):
+            assert client.get("/dashboard/").status_code == 200

@@ -1,10 +1,13 @@
-"""What must never happen is refused by the database itself, whatever code writes the row."""
+"""What must never happen is refused by the database itself, whatever code writes the row (and
+what it derives, it keeps right the same way)."""
+
+import datetime as dt
 
 import pytest
 from django.db import IntegrityError, transaction
 
 from agencies.models import Membership
-from directives.models import TaskCoordination
+from directives.models import Task, TaskCoordination
 from tests.factories import AgencyFactory, MembershipFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +48,17 @@ def test_completion_needs_verification():
 
     with pytest.raises(IntegrityError), transaction.atomic():
         TaskFactory(completed_on=dt.date(2021, 6, 30), verified_at=None)
+
+
+def test_the_stored_due_month_follows_the_due_date_however_it_is_written():
+    """Task.due_month (migration 0020) is computed by the database: a save, a queryset update
+    and a task without a date all keep it right, on SQLite and on PostgreSQL."""
+    task = TaskFactory(due_date=dt.date(2021, 6, 30))
+    assert Task.objects.get(pk=task.pk).due_month == dt.date(2021, 6, 1)
+    task.due_date = dt.date(2022, 1, 31)
+    task.save()
+    assert Task.objects.get(pk=task.pk).due_month == dt.date(2022, 1, 1)
+    Task.objects.filter(pk=task.pk).update(due_date=dt.date(2024, 2, 29))
+    assert Task.objects.get(pk=task.pk).due_month == dt.date(2024, 2, 1)
+    Task.objects.filter(pk=task.pk).update(due_date=None, deadline_kind="none")
+    assert Task.objects.get(pk=task.pk).due_month is None
