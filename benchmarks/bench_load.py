@@ -3,14 +3,15 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/theodoi_load \
         .venv/bin/python benchmarks/bench_load.py --tasks 100000 --duration 60
 
-(`make bench-load` installs requirements-bench.txt and runs it.) Loads the database with
-`generate_load.py` when it does not hold exactly --tasks tasks, as bench_dashboard.py does, and
-creates its own accounts once: 24 agency officers (one for each of the busiest agencies), 12
-leaders and 10 office staff, password "bench-load". It collects the static files into a temporary
-folder and starts gunicorn on the loopback with the production settings (HTTPS switched off, as
-behind the proxy) and the worker model asked for. Locust then starts 50 people in those
-proportions (two may share an account, as two tabs would); once all have signed in it runs the
-mix for --warmup seconds, forgets what it measured, and measures for --duration seconds:
+(`make bench-load` installs requirements-bench.txt and runs it.) Applies the migrations the
+database lacks, loads it with `generate_load.py` when it does not hold exactly --tasks tasks, as
+bench_dashboard.py does, and creates its own accounts once: 24 agency officers (one for each of the
+busiest agencies), 12 leaders and 10 office staff, password "bench-load". It collects the static
+files into a temporary folder and starts gunicorn on the loopback with the production settings
+(HTTPS switched off, as behind the proxy) and the worker model asked for. Locust then starts 50
+people in those proportions (two may share an account, as two tabs would); once all have signed in
+it runs the mix for --warmup seconds, forgets what it measured, and measures for --duration
+seconds:
 
 - everyone signs in through the login page (GET, POST, then the page it redirects to) and loads
   the page's stylesheet, script and icon once, as a browser would before caching them;
@@ -99,14 +100,7 @@ def ensure_load(tasks: int, agencies: int, seed: int) -> None:
     if current:
         sys.exit(f"Cơ sở dữ liệu có {current:,} nhiệm vụ, không phải {tasks:,}: dùng một cơ sở dữ liệu khác.")
     generate_load.run(tasks=tasks, agencies=agencies, seed=seed)
-    with connection.cursor() as cursor:
-        for table in (
-            "directives_task",
-            "directives_taskagency",
-            "directives_duedatechange",
-            "directives_taskcoordination",
-        ):
-            cursor.execute(f"VACUUM ANALYZE {table}")
+    generate_load.vacuum()
 
 
 def ensure_people() -> dict[str, list]:
@@ -416,6 +410,7 @@ def main() -> None:
         sys.exit("--worker-class sync chạy một luồng mỗi worker (gunicorn đổi sang gthread khi có nhiều luồng).")
     if args.profile and args.worker_class != "sync":
         sys.exit("--profile chỉ dùng với --worker-class sync.")
+    generate_load.migrate()
     ensure_load(args.tasks, args.agencies, args.seed)
     people = ensure_people()
     run = f"bench-load-{secrets.token_hex(4)}"
