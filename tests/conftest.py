@@ -64,6 +64,22 @@ def pytest_runtest_call(item):
     return result
 
 
+def migrate_to_latest() -> None:
+    """Every app's migrations applied, as the rest of the suite expects the schema."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.fixture
+def back_to_latest():
+    """For a migration test that takes the schema back: forward to the latest again afterwards."""
+    yield
+    migrate_to_latest()
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     # Attachments written by tests land in a throwaway folder, never in var/media.

@@ -40,9 +40,11 @@ class MonthStart(models.Func):
 
     def as_sql(self, compiler, connection, **extra):
         sql, params = compiler.compile(self.source_expressions[0])
-        if connection.vendor == "postgresql":
-            return f"DATE_TRUNC('month', ({sql})::timestamp)::date", params
         return connection.ops.date_trunc_sql("month", sql, tuple(params))
+
+    def as_postgresql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"DATE_TRUNC('month', ({sql})::timestamp)::date", params
 
     def as_sqlite(self, compiler, connection, **extra):
         sql, params = compiler.compile(self.source_expressions[0])

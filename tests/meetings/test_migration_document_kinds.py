@@ -11,6 +11,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from directives.models import Task
 from meetings.models import CONCLUSION_NOTICE, Conclusion, ConclusionNotice
+from tests.conftest import migrate_to_latest
 from tests.factories import ConclusionFactory, MeetingFactory, NoticeFactory, TaskFactory, leader_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,18 +23,6 @@ COLUMNS_ADDED = ("meetings", "0003_document_kinds")
 def _migrate(node):
     MigrationExecutor(connection).migrate([node])
     return MigrationExecutor(connection).loader.project_state(node).apps
-
-
-@pytest.fixture
-def back_to_latest():
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
-def _latest():
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def _everything() -> tuple[set, set, set]:
@@ -55,7 +44,7 @@ def test_the_demo_data_keeps_every_notice_conclusion_and_task(back_to_latest):
         kind=None, leader=None, leader_name=""
     )
 
-    _latest()
+    migrate_to_latest()
 
     assert _everything() == before
     for notice in ConclusionNotice.objects.filter(pk__in=with_meetings).select_related("meeting", "kind"):
@@ -79,7 +68,7 @@ def test_notices_entered_before_the_kinds_migrate_forward_and_back(back_to_lates
     assert {f.name for f in old_notice._meta.get_fields()}.isdisjoint({"kind", "leader", "leader_name", "issuer"})
     old_notice.objects.create(meeting_id=theirs.meeting_id, title="Thông báo nhập trước khi có loại văn bản")
 
-    _latest()
+    migrate_to_latest()
 
     after = _everything()
     assert before[0] < after[0] and before[1:] == after[1:]

@@ -26,11 +26,8 @@ def _migrate(node):
 
 
 @pytest.fixture
-def before_and_after():
-    before, target = _nodes()
-    yield before, target
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+def before_and_after(back_to_latest):
+    return _nodes()
 
 
 def test_columns_become_channel_rows_without_loss(before_and_after):

@@ -16,13 +16,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 BEFORE = ("directives", "0019_task_awaiting_verification")
 
 
-@pytest.fixture
-def back_to_latest():
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
 def test_existing_tasks_get_their_month_and_a_benchmark_database_is_migrated(back_to_latest):
     task = TaskFactory(due_date=dt.date(2021, 6, 30))
     MigrationExecutor(connection).migrate([BEFORE])
